@@ -1,0 +1,293 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { decode } from './decode';
+import { dutyHeaderEnd, readDutyRows } from './duty';
+import type { Filing, FilingMeta, MoneyUnit, ParseFinding, ParseResult, Project, Rejection } from './model';
+import { type NarrativeEntry, readNarrative } from './narrative';
+import { cellPieces, isCellLine, linePieces } from './pieces';
+import { inferPlace } from './place';
+import { readProjectTable } from './table';
+import { isBlank, labelKey } from './text';
+
+/** `1.智慧人大系统运行维护经费绩效目标表`, `2.人大代表及委员活动经费项目支出绩效目标表`. */
+const PROJECT_HEADER = /^[ \u3000]*(?:\d{1,3}[ \u3000]*[.、．][ \u3000]*)?(\S.{0,80}?)(?:项目)?(?:支出)?绩效目标(?:申报)?表[ \u3000]*$/;
+const BOOKMARK = /^(?:\[bookmark:[^\]]*\])+/;
+
+/** Stable id of a filing: its bytes' SHA-256, shortened. Same content, same id, on any machine. */
+export function filingId(bytes: Uint8Array): string {
+  return bytesToHex(sha256(bytes)).slice(0, 16);
+}
+
+export function parseFiling(bytes: Uint8Array, sourceFile: string, meta: FilingMeta = {}): ParseResult {
+  const decoded = decode(bytes);
+  if (!decoded.ok) {
+    const line = new TextDecoder('latin1').decode(bytes.subarray(0, decoded.offset)).split('\n').length;
+    return reject(sourceFile, line, 'UTF-8 or GB18030 text', `${decoded.reason} at byte ${decoded.offset}`);
+  }
+  try {
+    return parseText(decoded.text, sourceFile, { id: filingId(bytes), encoding: decoded.encoding, meta });
+  } catch (e) {
+    // A defect of ours must not take the ingest down: the file is reported, the rest goes on.
+    return reject(sourceFile, null, 'a filing the parser can read', `internal error: ${(e as Error).message}`);
+  }
+}
+
+function reject(file: string, line: number | null, expected: string, found: string): { ok: false; rejection: Rejection } {
+  return { ok: false, rejection: { file, line, expected, found } };
+}
+
+interface Options {
+  id: string;
+  encoding: string;
+  meta?: FilingMeta;
+}
+
+export function parseText(text: string, sourceFile: string, opts: Options): ParseResult {
+  const raw = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+  if (raw.length > 1 && raw[raw.length - 1] === '') raw.pop();
+  const lines = raw.map((l) => l.replace(BOOKMARK, ''));
+  if (lines.every(isBlank)) return reject(sourceFile, 1, 'a filing', 'an empty file');
+
+  const headers = lines.flatMap((l, i) => (!isCellLine(l) && PROJECT_HEADER.test(l) && !/部门整体/.test(l) ? [i + 1] : []));
+  const dutyLine = lines.findIndex((l) => labelKey(l) === '职责活动') + 1;
+  const bodyStart = Math.min(headers[0] ?? Infinity, dutyLine || Infinity);
+  const part1End = Number.isFinite(bodyStart) ? bodyStart - 1 : lines.length;
+  const narrative = readNarrative(lines, 1, part1End);
+  if (headers.length === 0 && dutyLine === 0 && narrative.length === 0) {
+    const first = lines.findIndex((l) => !isBlank(l));
+    return reject(
+      sourceFile,
+      first + 1,
+      'a filing: a project table headed “N.…绩效目标表”, a 职责活动 table, or paragraphs “…项目年初预算安排…万元”',
+      `“${lines[first].trim().slice(0, 40)}”, and no project table anywhere in ${lines.length} lines`,
+    );
+  }
+
+  const findings: ParseFinding[] = [];
+  const used = new Set<number>();
+  for (let n = 1; n <= part1End; n++) used.add(n);
+  lines.forEach((l, i) => isBlank(l) && used.add(i + 1));
+
+  const statedUnit = /单位[\s\u3000]*[:：][\s\u3000]*(万元|元)/.exec(text)?.[1] as MoneyUnit | undefined;
+  const layouts = new Set<string>();
+  if (narrative.length > 0) layouts.add('narrative');
+
+  // Project tables.
+  const tables: { project: Project; headerName: string }[] = [];
+  let department: string | null = null;
+  let departmentCode: string | null = null;
+  const units: MoneyUnit[] = [];
+  const blockEnd = (i: number) => (i + 1 < headers.length ? headers[i + 1] - 1 : dutyLine > headers[i] ? dutyLine - 1 : lines.length);
+  headers.forEach((h, i) => {
+    used.add(h);
+    const end = blockEnd(i);
+    const tabbed = lines.slice(h, end).filter(isCellLine).length;
+    const mode = tabbed >= 3 ? 'cells' : 'flow';
+    const pieces = mode === 'cells' ? cellPieces(lines, h + 1, end) : linePieces(lines, h + 1, end);
+    const t = readProjectTable(pieces, mode, statedUnit ?? null, i === headers.length - 1 && !(dutyLine > h));
+    layouts.add(mode === 'cells' ? 'word-table' : t.indicators.length > 0 && pieces.some((p) => p.text.length < 12) ? 'pdf-text' : 'flow-text');
+    department ??= t.department;
+    departmentCode ??= t.departmentCode;
+    if (t.unit) units.push(t.unit);
+    t.used.forEach((n) => used.add(n));
+    const headerName = PROJECT_HEADER.exec(lines[h - 1])![1].trim();
+    const ordinal = tables.length + 1;
+    for (const f of t.findings) findings.push({ ...f, project: ordinal });
+    tables.push({
+      headerName,
+      project: {
+        ordinal,
+        code: t.code,
+        name: t.name ?? headerName,
+        kind: 'project',
+        category: null,
+        budget: t.budget,
+        fiscal: t.fiscal,
+        other: t.other,
+        purpose: t.purpose,
+        goals: t.goals,
+        complete: t.complete,
+        span: { first: h, last: Math.max(h, ...[...t.used].filter((n) => n <= end)) },
+        schedule: t.schedule,
+        scheduleAsAmounts: t.scheduleAsAmounts,
+        indicators: t.indicators,
+        narrative: null,
+        categoryBudget: null,
+      },
+    });
+  });
+
+  const unit: MoneyUnit = statedUnit ?? mostCommon(units) ?? inferUnit(lines, dutyLine);
+  if (!statedUnit && units.length === 0) {
+    findings.push(finding('parse/unit-inferred', 'info', `文件没有写明金额单位，按金额大小推断为${unit}。`, null, null, null));
+  }
+
+  // Duty-activity table.
+  const duties: Project[] = [];
+  if (dutyLine > 0) {
+    const end = headers.find((h) => h > dutyLine) ?? lines.length + 1;
+    const pieces = cellPieces(lines, dutyLine, end - 1);
+    const start = dutyHeaderEnd(pieces);
+    if (start >= 0) {
+      layouts.add('duty-table');
+      for (let k = 0; k < start; k++) for (let n = pieces[k].first; n <= pieces[k].last; n++) used.add(n);
+      const { rows, leftover } = readDutyRows(pieces, start, unit);
+      const headingBudget = new Map<string, Project['budget']>();
+      for (const r of rows) {
+        for (let n = r.first; n <= r.last; n++) used.add(n);
+        if (r.heading) {
+          headingBudget.set(r.name, r.budget);
+          continue;
+        }
+        duties.push({
+          ordinal: 0,
+          code: null,
+          name: r.name,
+          kind: 'activity',
+          category: r.category,
+          budget: r.budget,
+          fiscal: null,
+          other: null,
+          purpose: r.purpose,
+          goals: r.goals,
+          complete: true,
+          span: { first: r.first, last: r.last },
+          schedule: [],
+          scheduleAsAmounts: false,
+          indicators: r.indicator ? [r.indicator] : [],
+          narrative: null,
+          categoryBudget: r.category ? headingBudget.get(r.category) ?? null : null,
+        });
+      }
+      if (leftover.some((p) => !isBlank(p.text))) {
+        const cut = leftover[leftover.length - 1].last;
+        findings.push(finding('parse/truncated', 'major', `职责活动表在第 ${cut} 行中途结束，最后一行不完整。`, leftover.map((p) => p.text).join(' '), cut, null));
+      }
+    }
+  }
+
+  // Narrative paragraphs: the table wins; a paragraph of its own is a project (人员经费, 日常公用经费).
+  const claimed = new Set<number>();
+  const narrativeOnly: Project[] = [];
+  for (const entry of narrative) {
+    const i = matchTable(entry, tables.map((t) => t.project.name), claimed);
+    for (let n = entry.span.first; n <= entry.span.last; n++) used.add(n);
+    if (i >= 0) {
+      claimed.add(i);
+      tables[i].project.narrative = claimOf(entry);
+    } else {
+      narrativeOnly.push(projectOf(entry));
+    }
+  }
+
+  const projects = [...narrativeOnly, ...tables.map((t) => t.project), ...duties].map((p, i) => ({ ...p, ordinal: i + 1 }));
+  // Findings were numbered by table order; renumber them to the final order.
+  const shift = narrativeOnly.length;
+  for (const f of findings) if (f.project != null) f.project += shift;
+
+  if (!department) {
+    department = opts.meta?.department ?? inferBody(text);
+    if (!opts.meta?.department) findings.push(finding('parse/department-inferred', 'info', `文件没有写明报送单位，按正文推断为“${department}”。`, null, null, null));
+  }
+  const place = inferPlace(projects.map((p) => p.code ?? ''), department, text);
+  const meta = opts.meta ?? {};
+
+  const unused: number[] = [];
+  for (let n = 1; n <= lines.length; n++) if (!used.has(n)) unused.push(n);
+  for (const n of unused) {
+    findings.push(finding('parse/unused-line', 'info', `第 ${n} 行没有读入任何记录，请核对原文。`, lines[n - 1].trim(), n, null));
+  }
+
+  const filing: Filing = {
+    id: opts.id,
+    sourceFile,
+    county: meta.county ?? place.county,
+    countyCode: meta.county_code ?? place.countyCode,
+    city: meta.city ?? place.city,
+    year: meta.year ?? place.year,
+    department: meta.department ?? department,
+    departmentCode,
+    unit,
+    layout: [...layouts].sort().join('+'),
+    status: projects.some((p) => !p.complete) || findings.some((f) => f.rule === 'parse/truncated') ? 'partial' : 'ok',
+    linesTotal: lines.length,
+    linesUsed: lines.length - unused.length,
+    overview: part1End > 0 ? lines.slice(0, part1End).map((l) => l.trim()).filter((l) => l !== '').join('\n') || null : null,
+    encoding: opts.encoding,
+    projects,
+    findings,
+    lines: raw,
+  };
+  return { ok: true, filing };
+}
+
+function finding(rule: `parse/${string}`, severity: ParseFinding['severity'], message: string, evidence: string | null, line: number | null, project: number | null): ParseFinding {
+  return { rule, severity, message, evidence, line, project, indicator: null };
+}
+
+function mostCommon<T>(xs: T[]): T | null {
+  const c = new Map<T, number>();
+  for (const x of xs) c.set(x, (c.get(x) ?? 0) + 1);
+  return [...c.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** Without a stated unit: budgets written with decimals and below 10 000 are 万元 (a 元 budget that small is implausible). */
+function inferUnit(lines: string[], dutyLine: number): MoneyUnit {
+  const amounts = lines.slice(dutyLine > 0 ? dutyLine - 1 : 0).flatMap((l) => (/^\t\d+(?:\.\d+)?\s*$/.test(l) ? [Number(l.trim())] : []));
+  return amounts.length > 0 && amounts.every((a) => a < 10000) ? '万元' : '元';
+}
+
+/** The body a filing speaks for, when no header names it: the one its text names most. */
+function inferBody(text: string): string {
+  const bodies: [string, RegExp][] = [
+    ['人大常委会', /人大|人民代表大会/g],
+    ['政协', /政协/g],
+    ['人民法院', /法院/g],
+    ['人民检察院', /检察院/g],
+  ];
+  const counts = bodies.map(([name, re]) => [name, text.match(re)?.length ?? 0] as const).sort((a, b) => b[1] - a[1]);
+  return counts[0][1] > 0 ? counts[0][0] : '未注明';
+}
+
+const nameKey = (s: string) => s.replace(/[“”"\s]/g, '').replace(/^(?:市县|县|市|区)/, '').replace(/(?:项目)?(?:经费|费)$/, '');
+
+/** The table a paragraph describes: same name, or one name containing the other. */
+function matchTable(entry: NarrativeEntry, names: string[], taken: Set<number>): number {
+  const k = nameKey(entry.name);
+  let best = -1;
+  let bestLen = 0;
+  names.forEach((n, i) => {
+    if (taken.has(i)) return;
+    const t = nameKey(n);
+    const len = t === k ? 1000 : t.includes(k) || k.includes(t) ? Math.min(t.length, k.length) : 0;
+    if (len >= 3 && len > bestLen) [best, bestLen] = [i, len];
+  });
+  return best;
+}
+
+function claimOf(e: NarrativeEntry): Project['narrative'] {
+  return { name: e.name, budget: e.budget, schedule: e.schedule, claimedIndicatorCount: e.claimedIndicatorCount, indicators: e.indicators, span: e.span };
+}
+
+function projectOf(e: NarrativeEntry): Project {
+  const kind = /人员经费/.test(e.name) ? 'personnel' : /公用经费/.test(e.name) ? 'operating' : 'project';
+  return {
+    ordinal: 0,
+    code: null,
+    name: e.name,
+    kind,
+    category: null,
+    budget: e.budget,
+    fiscal: null,
+    other: null,
+    purpose: kind === 'project' ? e.purpose : null,
+    goals: e.goals,
+    complete: true,
+    span: e.span,
+    schedule: e.schedule,
+    scheduleAsAmounts: false,
+    indicators: e.indicators,
+    narrative: claimOf(e),
+    categoryBudget: null,
+  };
+}

@@ -1,0 +1,66 @@
+import { isBlank } from './text';
+
+/**
+ * A piece of source text with the lines it came from. In Word-table text a piece is one cell (a
+ * tab-indented line plus its continuation lines); in flowing text (PDF, one-cell-per-line, glued) it
+ * is one line, and where cells begin is for the table grammar to find.
+ */
+export interface Piece {
+  text: string;
+  first: number;
+  last: number;
+  /** First cell after a blank line: a row boundary in Word-table text. */
+  row: boolean;
+}
+
+/** Running headers, footers and page numbers that tools put between table rows. */
+export const CHROME = /^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|-\s*\d+\s*-|\d{1,3}\s*\/\s*\d{1,3}|page\s*\d+(?:\s*of\s*\d+)?)\s*$/i;
+
+/** A Word cell line: a tab, sometimes after a stray space or two. */
+export function isCellLine(line: string): boolean {
+  return /^ {0,3}\t/.test(line);
+}
+
+/**
+ * Cells of Word-table text between lines `from` and `to` (1-based, inclusive). Lines that are neither a
+ * cell nor the continuation of one (page chrome) are left out, so the caller can report them.
+ */
+export function cellPieces(lines: string[], from: number, to: number): Piece[] {
+  const out: Piece[] = [];
+  let pendingRow = true;
+  for (let n = from; n <= to; n++) {
+    const line = lines[n - 1];
+    if (isBlank(line) && !isCellLine(line)) {
+      pendingRow = true;
+      continue;
+    }
+    if (CHROME.test(line)) continue;
+    if (isCellLine(line)) {
+      out.push({ text: line.replace(/^ {0,3}\t/, '').replace(/[\s\u3000]+$/, '').replace(/^[ ]+$/, ''), first: n, last: n, row: pendingRow });
+      pendingRow = false;
+    } else if (out.length > 0) {
+      const prev = out[out.length - 1];
+      const t = line.replace(/[\s\u3000]+$/, '');
+      prev.text = prev.text === '' ? t : `${prev.text}\n${t}`;
+      prev.last = n;
+    }
+  }
+  return out;
+}
+
+/** One piece per non-blank line of flowing text (PDF and other tools' exports). */
+export function linePieces(lines: string[], from: number, to: number): Piece[] {
+  const out: Piece[] = [];
+  let pendingRow = true;
+  for (let n = from; n <= to; n++) {
+    const line = lines[n - 1];
+    if (isBlank(line)) {
+      pendingRow = true;
+      continue;
+    }
+    if (CHROME.test(line)) continue;
+    out.push({ text: line.trim(), first: n, last: n, row: pendingRow });
+    pendingRow = false;
+  }
+  return out;
+}

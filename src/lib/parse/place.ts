@@ -1,0 +1,67 @@
+import { byCode, byName, countyMentions, type Division } from './divisions';
+
+/** Where and when a filing is from, with how each was known. */
+export interface Place {
+  county: string | null;
+  countyCode: string | null;
+  city: string | null;
+  year: number | null;
+}
+
+/**
+ * Project codes carry the division and the year (`13030321…` = 130303 in 2021): the strongest evidence.
+ * Then a county name in the reporting body's name, then the county named most often in the text.
+ */
+export function inferPlace(projectCodes: string[], department: string | null, text: string): Place {
+  const fromCodes = new Map<string, number>();
+  const years = new Map<number, number>();
+  for (const code of projectCodes) {
+    const m = /^(\d{6})(\d{2})/.exec(code);
+    if (!m || !byCode.has(m[1])) continue;
+    fromCodes.set(m[1], (fromCodes.get(m[1]) ?? 0) + 1);
+    const y = 2000 + Number(m[2]);
+    if (y >= 2010 && y <= 2040) years.set(y, (years.get(y) ?? 0) + 1);
+  }
+  const mentions = countyMentions(text);
+  const deptNames = department ? [...countyMentions(department).keys()] : [];
+  let division: Division | null = null;
+  const coded = mostFrequent(fromCodes);
+  if (coded) division = byCode.get(coded) ?? null;
+  if (!division) division = resolve(deptNames[0] ?? null, text);
+  if (!division) {
+    const named = [...mentions.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (named && named[1] >= 2) division = resolve(named[0], text);
+  }
+  return {
+    county: division?.name ?? null,
+    countyCode: division?.code ?? null,
+    city: division?.city || null,
+    year: mostFrequent(years) ?? yearInText(text),
+  };
+}
+
+/** A name to one division: unique, or the one whose prefecture the text names. */
+function resolve(name: string | null, text: string): Division | null {
+  if (!name) return null;
+  const options = byName.get(name) ?? [];
+  if (options.length === 1) return options[0];
+  const inCity = options.filter((d) => d.city && text.includes(d.city));
+  return inCity.length === 1 ? inCity[0] : null;
+}
+
+function mostFrequent<K>(m: Map<K, number>): K | null {
+  let best: K | null = null;
+  let n = 0;
+  // Ties go to the later key: a filing names its own year and looks back at earlier ones.
+  for (const [k, c] of m) if (c > n || (c === n && best != null && k > (best as K))) [best, n] = [k, c];
+  return best;
+}
+
+/** `2022年部门预算`, `2022年是…`, else the year the text names most often. */
+function yearInText(text: string): number | null {
+  const budget = /(20[1-4]\d)\s*年度?(?:部门预算|部门绩效|预算项目|是)/.exec(text);
+  if (budget) return Number(budget[1]);
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(/(20[1-4]\d)\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  return mostFrequent(counts);
+}

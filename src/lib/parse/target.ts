@@ -1,0 +1,108 @@
+import type { Target, TargetOp, UnitClass } from './model';
+import { parseAmount } from './money';
+import { halfWidth } from './text';
+
+/** Operator words and signs, longest first, to their normalized sign. */
+const OPS: [RegExp, TargetOp][] = [
+  [/^(?:≥|>=|=>|大于等于|大于或等于|不低于|不少于|不小于|至少|达到)/, '≥'],
+  [/^(?:≤|<=|=<|小于等于|小于或等于|不超过|不高于|不大于|不多于|控制在|最多)/, '≤'],
+  [/^(?:>|大于|高于|超过|多于)/, '>'],
+  [/^(?:<|小于|低于|少于)/, '<'],
+  [/^(?:=|等于)/, '='],
+];
+
+/** Units, longest first, with their class. `百分比` is `%`. */
+const UNITS: [string, string, UnitClass][] = [
+  ['百分比', '%', 'percent'], ['%', '%', 'percent'], ['‰', '‰', 'percent'],
+  ['万元', '万元', 'money'], ['亿元', '亿元', 'money'], ['千元', '千元', 'money'], ['元', '元', 'money'],
+  ['个工作日', '个工作日', 'time'], ['工作日', '工作日', 'time'], ['个月', '个月', 'time'], ['月份', '月份', 'time'],
+  ['小时', '小时', 'time'], ['天', '天', 'time'], ['日', '日', 'time'], ['周', '周', 'time'], ['月', '月', 'time'], ['年', '年', 'time'],
+  ['人次', '人次', 'count'], ['万人', '万人', 'count'], ['平方米', '平方米', 'count'], ['公里', '公里', 'count'],
+  ['次', '次', 'count'], ['人', '人', 'count'], ['项', '项', 'count'], ['份', '份', 'count'], ['个', '个', 'count'],
+  ['场', '场', 'count'], ['期', '期', 'count'], ['辆', '辆', 'count'], ['家', '家', 'count'], ['篇', '篇', 'count'],
+  ['条', '条', 'count'], ['件', '件', 'count'], ['台', '台', 'count'], ['套', '套', 'count'], ['本', '本', 'count'],
+  ['册', '册', 'count'], ['户', '户', 'count'], ['所', '所', 'count'], ['处', '处', 'count'], ['名', '名', 'count'],
+  ['批', '批', 'count'], ['座', '座', 'count'], ['亩', '亩', 'count'], ['吨', '吨', 'count'], ['株', '株', 'count'],
+  ['分', '分', 'score'],
+];
+
+const MONEY_UNIT: Record<string, '元' | '万元' | null> = { 元: '元', 万元: '万元' };
+
+const EMPTY: Target = { raw: null, op: null, value: null, unit: null, unitClass: null, yuan: null, date: null, quantitative: false };
+
+/** The normalized form targets are read in: half-width, `>＝` → `>=`, no spaces. */
+function norm(raw: string): string {
+  return halfWidth(raw).replace(/[\s\u3000]+/g, '').replace(/^指标值为?[,:，：]?/, '');
+}
+
+function takeOp(s: string): [TargetOp | null, string] {
+  for (const [re, op] of OPS) {
+    const m = re.exec(s);
+    if (m) return [op, s.slice(m[0].length)];
+  }
+  return [null, s];
+}
+
+function takeUnit(s: string): [(typeof UNITS)[number] | null, string] {
+  for (const u of UNITS) if (s.startsWith(u[0])) return [u, s.slice(u[0].length)];
+  return [null, s];
+}
+
+/** `12月底前`, `2022年6月`, `6月30日前`, `年底前` as a date target; null when not a date. */
+function readDate(s: string): Target['date'] {
+  const m = /^(?:(\d{4})年)?(\d{1,2})月(?:份|底|末|\d{1,2}日)?(?:前|之前|以前|内)?$/.exec(s);
+  if (m) {
+    const month = Number(m[2]);
+    return month >= 1 && month <= 12 ? { year: m[1] ? Number(m[1]) : null, month } : null;
+  }
+  const y = /^(?:(\d{4})年)?(?:年底|年末|年内|年度内)(?:前|之前)?$/.exec(s);
+  return y ? { year: y[1] ? Number(y[1]) : null, month: 12 } : null;
+}
+
+/**
+ * 指标值 → operator, number, unit, yuan. Accepts every shape the seeds use (`≥90%`, `100百分比`,
+ * `≤30.03万元`, `≤5 万元`, `≥12次`, `≤12月份`, `>＝95%`, `6次以上`) and leaves words (`如期完成`) unquantified.
+ */
+export function parseTarget(raw: string | null): Target {
+  if (raw == null || raw.trim() === '') return EMPTY;
+  const out: Target = { ...EMPTY, raw };
+  let s = norm(raw);
+  const undated = s.replace(/^(?:≤|<=|<)/, '');
+  const date = /^\d{1,2}月份$/.test(undated) ? null : readDate(undated);
+  if (date) {
+    const op: TargetOp | null = /^(?:≤|<=)/.test(s) || /前$/.test(s) ? '≤' : s.startsWith('<') ? '<' : null;
+    return { ...out, op, date, unitClass: 'time', quantitative: true };
+  }
+  let op: TargetOp | null;
+  [op, s] = takeOp(s);
+  const num = /^(\d+(?:,\d{3})*(?:\.\d+)?)/.exec(s);
+  if (!num) {
+    // A bare unit (`%`) or words only.
+    // Without a number an operator word (`控制在预算范围内`) compares nothing.
+    const [u, rest] = takeUnit(s);
+    if (u && rest === '') return { ...out, unit: u[1], unitClass: u[2] };
+    return out;
+  }
+  s = s.slice(num[0].length);
+  const [u, rest] = takeUnit(s);
+  if (!op && /^及?以上/.test(rest)) op = '≥';
+  if (!op && /^(?:及?以下|以内)/.test(rest)) op = '≤';
+  const value = Number(num[1].replace(/,/g, ''));
+  const moneyUnit = u ? MONEY_UNIT[u[1]] : null;
+  return {
+    ...out,
+    op,
+    value,
+    unit: u ? u[1] : null,
+    unitClass: u ? u[2] : null,
+    yuan: moneyUnit ? parseAmount(num[1], moneyUnit) : null,
+    date: u && u[1] === '月份' && value >= 1 && value <= 12 ? { year: null, month: value } : null,
+    quantitative: true,
+  };
+}
+
+/** The target shape that marks a 指标值 cell in text without cell boundaries: operator/number/unit or a date. */
+export const TARGET_START = /^(?:[≥≤><=＞＜＝]|>=|<=|大于等于|小于等于|不低于|不少于|不超过|不高于)?\s*\d+(?:\.\d+)?\s*(?:百分比|%|％|万元|元|人次|月份|个月|次|人|项|份|个|场|期|辆|家|天|日|月|年|分|篇|条|件|台|套|本|册|户|所|处|名|批|座)?$/;
+
+/** A piece that is only a unit (the second half of `≥12` / `次`). */
+export const UNIT_ONLY = /^\s*(?:百分比|%|％|万?\s*元|万|人次|月份|个月|次|人|项|份|个|场|期|辆|家|天|日|月|年|分|篇|条|件|台|套|本|册|户|所|处|名|批|座)\s*$/;
