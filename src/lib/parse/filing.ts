@@ -12,6 +12,9 @@ import { isBlank, labelKey } from './text';
 /** `1.智慧人大系统运行维护经费绩效目标表`, `2.人大代表及委员活动经费项目支出绩效目标表`. */
 const PROJECT_HEADER = /^[ \u3000]*(?:\d{1,3}[ \u3000]*[.、．][ \u3000]*)?(\S.{0,80}?)(?:项目)?(?:支出)?绩效目标(?:申报)?表[ \u3000]*$/;
 const BOOKMARK = /^(?:\[bookmark:[^\]]*\])+/;
+const CLOSING = /^[ \u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)/;
+/** A title line naming the body: `隆尧县卫生健康局2023年部门预算绩效目标`. */
+const TITLE = /^[ \u3000]*(\S{2,40}?(?:局|委员会|常委会|委|办公室|办|法院|检察院|中心|站|馆|队|所|院|部|会|政府))(?:20\d{2}年度?)\S*(?:预算|绩效)/;
 
 /** Stable id of a filing: its bytes' SHA-256, shortened. Same content, same id, on any machine. */
 export function filingId(bytes: Uint8Array): string {
@@ -78,12 +81,25 @@ export function parseText(text: string, sourceFile: string, opts: Options): Pars
   let departmentCode: string | null = null;
   const units: MoneyUnit[] = [];
   const blockEnd = (i: number) => (i + 1 < headers.length ? headers[i + 1] - 1 : dutyLine > headers[i] ? dutyLine - 1 : lines.length);
+  // Running headers and signatures repeat the title or the body's name on a line of their own.
+  const signatures = new Set([lines.find((l) => !isBlank(l))!.trim(), ...lines.flatMap((l) => /^\s*\t?\d{6}\s*(\S+)\s*$/.exec(l)?.[1] ?? [])]);
+  const isSignature = (l: string) => signatures.has(l);
+  const closing: string[] = [];
   headers.forEach((h, i) => {
     used.add(h);
-    const end = blockEnd(i);
+    let end = blockEnd(i);
+    // A section heading after a table (`三、工作保障措施`) closes it: what follows is the filing's own text.
+    const close = lines.slice(h, end).findIndex((l) => !isCellLine(l) && CLOSING.test(l));
+    if (close >= 0) {
+      for (let n = h + 1 + close; n <= end; n++) {
+        used.add(n);
+        if (!isBlank(lines[n - 1])) closing.push(lines[n - 1].trim());
+      }
+      end = h + close;
+    }
     const tabbed = lines.slice(h, end).filter(isCellLine).length;
     const mode = tabbed >= 3 ? 'cells' : 'flow';
-    const pieces = mode === 'cells' ? cellPieces(lines, h + 1, end) : linePieces(lines, h + 1, end);
+    const pieces = mode === 'cells' ? cellPieces(lines, h + 1, end, isSignature) : linePieces(lines, h + 1, end, isSignature);
     const t = readProjectTable(pieces, mode, statedUnit ?? null, i === headers.length - 1 && !(dutyLine > h));
     layouts.add(mode === 'cells' ? 'word-table' : t.indicators.length > 0 && pieces.some((p) => p.text.length < 12) ? 'pdf-text' : 'flow-text');
     department ??= t.department;
@@ -186,6 +202,10 @@ export function parseText(text: string, sourceFile: string, opts: Options): Pars
   for (const f of findings) if (f.project != null) f.project += shift;
 
   if (!department) {
+    const title = lines.slice(0, 12).map((l) => TITLE.exec(l)?.[1]).find((d) => d != null);
+    if (title) department = title;
+  }
+  if (!department) {
     department = opts.meta?.department ?? inferBody(text);
     if (!opts.meta?.department) findings.push(finding('parse/department-inferred', 'info', `文件没有写明报送单位，按正文推断为“${department}”。`, null, null, null));
   }
@@ -212,7 +232,7 @@ export function parseText(text: string, sourceFile: string, opts: Options): Pars
     status: projects.some((p) => !p.complete) || findings.some((f) => f.rule === 'parse/truncated') ? 'partial' : 'ok',
     linesTotal: lines.length,
     linesUsed: lines.length - unused.length,
-    overview: part1End > 0 ? lines.slice(0, part1End).map((l) => l.trim()).filter((l) => l !== '').join('\n') || null : null,
+    overview: [...lines.slice(0, part1End), ...closing].map((l) => l.trim()).filter((l) => l !== '').join('\n') || null,
     encoding: opts.encoding,
     projects,
     findings,

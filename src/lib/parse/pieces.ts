@@ -14,7 +14,7 @@ export interface Piece {
 }
 
 /** Running headers, footers and page numbers that tools put between table rows. */
-export const CHROME = /^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|-\s*\d+\s*-|\d{1,3}\s*\/\s*\d{1,3}|page\s*\d+(?:\s*of\s*\d+)?)\s*$/i;
+export const CHROME = /^\s*(?:.{2,30}(?:部门预算|部门决算|预算|决算|信息)公开|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|-\s*\d+\s*-|\d{1,3}\s*\/\s*\d{1,3}|page\s*\d+(?:\s*of\s*\d+)?|20\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|20\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*$/i;
 
 /** A Word cell line: a tab, sometimes after a stray space or two. */
 export function isCellLine(line: string): boolean {
@@ -25,7 +25,7 @@ export function isCellLine(line: string): boolean {
  * Cells of Word-table text between lines `from` and `to` (1-based, inclusive). Lines that are neither a
  * cell nor the continuation of one (page chrome) are left out, so the caller can report them.
  */
-export function cellPieces(lines: string[], from: number, to: number): Piece[] {
+export function cellPieces(lines: string[], from: number, to: number, chrome: (line: string) => boolean = () => false): Piece[] {
   const out: Piece[] = [];
   let pendingRow = true;
   for (let n = from; n <= to; n++) {
@@ -34,7 +34,7 @@ export function cellPieces(lines: string[], from: number, to: number): Piece[] {
       pendingRow = true;
       continue;
     }
-    if (CHROME.test(line)) continue;
+    if (CHROME.test(line) || (!isCellLine(line) && chrome(line.trim()))) continue;
     if (isCellLine(line)) {
       out.push({ text: line.replace(/^ {0,3}\t/, '').replace(/[\s\u3000]+$/, '').replace(/^[ ]+$/, ''), first: n, last: n, row: pendingRow });
       pendingRow = false;
@@ -49,7 +49,7 @@ export function cellPieces(lines: string[], from: number, to: number): Piece[] {
 }
 
 /** One piece per non-blank line of flowing text (PDF and other tools' exports). */
-export function linePieces(lines: string[], from: number, to: number): Piece[] {
+export function linePieces(lines: string[], from: number, to: number, chrome: (line: string) => boolean = () => false): Piece[] {
   const out: Piece[] = [];
   let pendingRow = true;
   for (let n = from; n <= to; n++) {
@@ -58,7 +58,7 @@ export function linePieces(lines: string[], from: number, to: number): Piece[] {
       pendingRow = true;
       continue;
     }
-    if (CHROME.test(line)) continue;
+    if (CHROME.test(line) || chrome(line.trim())) continue;
     out.push({ text: line.trim(), first: n, last: n, row: pendingRow });
     pendingRow = false;
   }

@@ -150,7 +150,8 @@ export function readProjectTable(pieces: Piece[], mode: 'cells' | 'flow', unitIn
     let m: RegExpExecArray | null;
     while ((m = re.exec(t.s)) && m.index < fieldsEnd) {
       const end = m.index + m[0].length;
-      if (mode === 'flow' || atBoundary(t, m.index, end)) {
+      const startsCell = m.index === 0 || t.s[m.index - 1] === SEP;
+      if (mode === 'flow' || atBoundary(t, m.index, end) || (startsCell && /^[\s\u3000:：]/.test(t.s.slice(end, end + 1)))) {
         found.push({ field, from: m.index, to: end });
         if (m[0].includes(SEP)) wrapped = true;
         cursor = end;
@@ -158,7 +159,8 @@ export function readProjectTable(pieces: Piece[], mode: 'cells' | 'flow', unitIn
       }
     }
   }
-  if (header && header[0].includes(SEP)) wrapped = wrapped || mode === 'flow';
+  // A column name broken over lines (`一级` / `指标`) is PDF wrapping; names on lines of their own are not.
+  if (mode === 'flow' && header && Object.values(header.groups ?? {}).some((g) => g?.includes(SEP))) wrapped = true;
   const spanOf = (i: number) => t.s.slice(found[i].to, i + 1 < found.length ? found[i + 1].from : fieldsEnd);
   for (const f of found) markSpan(t, f.from, f.to, used);
 
@@ -265,7 +267,8 @@ function piecesAfter(t: Text, at: number): Piece[] {
 
 function readPlan(span: string, mode: 'cells' | 'flow', unit: MoneyUnit, out: ProjectTable, findings: ProjectTable['findings'], line: number): void {
   const body = span.replace(/^[\s\u0001\u3000]*[(（][%％][)）]/, '').replace(MONTH_HEADER, '');
-  let cells = mode === 'cells' ? body.replace(/^\u0001|\u0001$/g, '').split(SEP).map((c) => c.trim()) : body.split(/[\s\u0001\u3000]+/).filter((c) => c !== '');
+  // Flowing text may glue the four values (`25%50%75%100%`): read them by shape.
+  let cells = mode === 'cells' ? body.replace(/^\u0001|\u0001$/g, '').split(SEP).map((c) => c.trim()) : (body.match(/\d+(?:\.\d+)?\s*[%％]?/g) ?? []).map((c) => c.replace(/\s+/g, ''));
   if (mode === 'cells') {
     // [row label, Mar, Jun, Oct, Dec]: the label cell is blank in the template.
     while (cells.length > 4 && cells[0] === '') cells.shift();
@@ -390,6 +393,8 @@ function cellRows(pieces: Piece[], roles: ColumnRole[]): Rows {
         }
         const c: Record<string, string | null> = {};
         roles.forEach((r, i) => (c[r] = row[i].text));
+        // A label wrapped inside its cell (`经济效益` / `指标`) is one label.
+        for (const r of ['level1', 'level2'] as const) if (c[r] && labelLevels(c[r]!).length > 0) c[r] = c[r]!.replace(/\s+/g, '');
         out.rows.push({ indicator: makeIndicator(c as unknown as Cells, row[0].first), lines: lineRange(row) });
       }
       continue;
@@ -419,11 +424,14 @@ function normalizePieces(pieces: Piece[], wrapped: boolean): Piece[] {
     for (const part of parts) {
       let rest = part;
       // Glued rows start with their labels; a PDF fragment never does (it would be wrapped text).
-      for (let guard = 0; guard < 3 && !wrapped; guard++) {
+      for (let guard = 0; guard < 2 && !wrapped; guard++) {
         const cut = labelPrefix(rest);
         if (cut === 0) break;
-        split.push({ ...p, text: rest.slice(0, cut) });
+        const label = rest.slice(0, cut);
+        split.push({ ...p, text: label });
         rest = rest.slice(cut).replace(/^[\s\u3000]+/, '');
+        // After a level-2 label comes the row (`服务对象满意度指标服务对象满意度…`: the second is a 三级指标).
+        if (isLevel2Only(label)) break;
       }
       if (rest !== '') split.push({ ...p, text: rest });
     }
@@ -539,9 +547,10 @@ function exactRun(run: Piece[], roles: ColumnRole[]): RunRows {
     c.basis = cs.length > t + 1 ? cs.slice(t + 1).map((p) => p.text).join('') : null;
     return c;
   };
-  if (cells.length === 1 && K > 1) {
-    const g = gluedRow(cells[0].text);
-    if (g) return { rows: [{ cells: g, pieces: [...labels, cells[0]] }], leftover: [] };
+  // Glued rows: every line holds a whole row, its 指标值 somewhere inside.
+  const glued = K > 2 ? cells.map((p) => gluedRow(p.text)) : [];
+  if (glued.length > 0 && glued.every((g) => g != null && g.level3 && g.basis)) {
+    return { rows: glued.map((g, i) => ({ cells: g!, pieces: i === 0 ? [...labels, cells[i]] : [cells[i]] })), leftover: [] };
   }
   if (cells.length % K === 0) {
     for (let k = 0; k < cells.length; k += K) rows.push({ cells: assign(cells.slice(k, k + K), null), pieces: k === 0 ? [...labels, ...cells.slice(k, k + K)] : cells.slice(k, k + K) });
@@ -567,18 +576,21 @@ function exactRun(run: Piece[], roles: ColumnRole[]): RunRows {
   return { rows, leftover: [] };
 }
 
-/** `培训人次参加培训的人次≥200人次年度培训计划`: one row glued into one line. */
+const UNIT_ALT = '百分比|%|％|万元|元|人次|月份|个月|分钟|次|人|项|份|个|场|期|辆|家|天|日|月|年|分|篇|条|件|台|套|本|册|户|所|处|名|批|座|起';
+const GLUED_OP = new RegExp(`(?:≥|≤|>=|<=|>|<|＞＝|＜＝|＞|＜|=|大于等于|小于等于|不低于|不少于|不超过|不高于)\\s*\\d+(?:\\.\\d+)?\\s*(?:${UNIT_ALT})?`);
+const GLUED_BARE = new RegExp(`\\d+(?:\\.\\d+)?\\s*(?:${UNIT_ALT})`);
+
+/** `培训人次参加培训的人次≥200人次年度培训计划`: one row glued into one line. An operator marks the 指标值 best. */
 function gluedRow(s: string): Cells | null {
-  const re = /(?:≥|≤|>=|<=|>|<|＞＝|＜＝|＞|＜|=|大于等于|小于等于|不低于|不少于|不超过|不高于)\s*\d+(?:\.\d+)?\s*(?:百分比|%|％|万元|元|人次|月份|个月|次|人|项|份|个|场|期|辆|家|天|日|月|年|分|篇|条|件|台|套|本|册|户|所|处|名|批|座)?|\d+(?:\.\d+)?\s*(?:百分比|%|％|万元|人次|月份|个月|次|人|项|份|个|场|期|辆|家|天|分|篇|件|台|套|册|户|所|处|名|批|座)/g;
-  const m = re.exec(s);
+  const m = GLUED_OP.exec(s) ?? GLUED_BARE.exec(s);
   if (!m) return null;
   const before = s.slice(0, m.index);
   const split = before.search(/反映|反应/);
   return {
-    level3: split > 0 ? before.slice(0, split) : before,
+    level3: orNull(split > 0 ? before.slice(0, split) : before),
     description: split > 0 ? before.slice(split) : null,
     target: m[0],
-    basis: s.slice(m.index + m[0].length) || null,
+    basis: orNull(s.slice(m.index + m[0].length)),
   };
 }
 
