@@ -1,0 +1,46 @@
+/**
+ * Arrow results → plain rows, converting on purpose. DuckDB hands back DECIMAL as Arrow decimals (an
+ * unscaled Uint32Array whose String() is the value in fen, not in yuan) and BIGINT as bigint; neither may
+ * reach the screen by accident. Rules:
+ * - DECIMAL columns are refused: the SQL must say what it wants (`(x * 100)::BIGINT AS x_fen` for exact
+ *   money, or `x::VARCHAR` for the decimal text).
+ * - BIGINT columns whose name ends in `_fen` stay bigint (exact money); other BIGINTs (counts) become
+ *   numbers, and refuse to if they would lose precision.
+ */
+import { Type, type Table } from 'apache-arrow';
+
+export type Value = string | number | boolean | bigint | null;
+export type Row = Record<string, Value>;
+export type Param = string | number | boolean | null;
+
+/** What a query needs from a database: run SQL with bound `?` parameters, get rows. */
+export type Run = (sql: string, params?: readonly Param[]) => Promise<Row[]>;
+
+export function toRows(table: Table): Row[] {
+  const fields = table.schema.fields;
+  for (const f of fields) {
+    if (f.typeId === Type.Decimal) {
+      throw new Error(`column ${f.name} is DECIMAL: cast it in SQL ((x * 100)::BIGINT AS ${f.name}_fen, or x::VARCHAR)`);
+    }
+  }
+  const columns = fields.map((f, i) => ({ name: f.name, vector: table.getChildAt(i)!, fen: f.name.endsWith('_fen') }));
+  const rows: Row[] = new Array(table.numRows);
+  for (let r = 0; r < table.numRows; r++) {
+    const row: Row = {};
+    for (const c of columns) row[c.name] = plain(c.vector.get(r), c.name, c.fen);
+    rows[r] = row;
+  }
+  return rows;
+}
+
+function plain(v: unknown, name: string, fen: boolean): Value {
+  if (v == null) return null;
+  if (typeof v === 'bigint') {
+    if (fen) return v;
+    const n = Number(v);
+    if (!Number.isSafeInteger(n)) throw new Error(`column ${name}: ${v} does not fit a number`);
+    return n;
+  }
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  throw new Error(`column ${name}: unexpected ${Object.prototype.toString.call(v)}; select a plain type`);
+}

@@ -1,0 +1,193 @@
+import type { Filing, Indicator, Project, Severity } from '../parse/model';
+import { blockOf, kindOf } from './classify';
+import { type Cost, type Hit, type Level, RULES } from './rules';
+import { band, type Band, DEFAULT_SETTINGS, type Settings } from './settings';
+
+/**
+ * The engine: runs the rule table over parsed filings, then combines what it found into scores
+ * (the rubric's "Scores" section). Pure: filings in, findings and scores out.
+ */
+
+export interface QualityFinding {
+  rule: string;
+  level: Level;
+  severity: Severity;
+  message: string;
+  evidence: string | null;
+  /** Project ordinal, indicator ordinal within it. */
+  project: number | null;
+  indicator: number | null;
+}
+
+/** The four parts of an indicator's score; null where the filing's layout has nothing to judge. */
+export interface IndicatorScore {
+  measurable: number;
+  fit: number | null;
+  clear: number | null;
+  evidenced: number | null;
+  total: number;
+}
+
+export interface FilingQuality {
+  score: number | null;
+  band: Band | null;
+  /** Scored on what exists (a duty-activity table has no full indicator table). */
+  partialRubric: boolean;
+  projects: Map<number, { score: number | null; band: Band | null }>;
+  indicators: Map<string, IndicatorScore>;
+  findings: QualityFinding[];
+}
+
+export const indicatorKey = (project: number, indicator: number) => `${project}-${indicator}`;
+
+export function assess(filings: Filing[], settings: Settings = DEFAULT_SETTINGS): Map<string, FilingQuality> {
+  const out = new Map<string, FilingQuality>();
+  for (const f of filings) out.set(f.id, assessFiling(f, settings));
+  // Corpus rules look across filings; they inform, they do not score.
+  for (const rule of RULES) {
+    if (rule.level !== 'corpus') continue;
+    for (const h of rule.check(filings, settings)) {
+      out.get(h.filing!)?.findings.push(finding(rule.id, 'corpus', h.severity ?? rule.severity, h, h.project ?? null, h.indicator ?? null));
+    }
+  }
+  return out;
+}
+
+function finding(rule: string, level: Level, severity: Severity, h: Hit, project: number | null, indicator: number | null): QualityFinding {
+  return { rule, level, severity, message: h.say, evidence: h.evidence || null, project, indicator };
+}
+
+function assessFiling(f: Filing, s: Settings): FilingQuality {
+  const findings: QualityFinding[] = [];
+  const indicators = new Map<string, IndicatorScore>();
+  const projects = new Map<number, { score: number | null; band: Band | null }>();
+  const partialRubric = f.projects.some((p) => p.kind === 'activity');
+
+  for (const p of f.projects) {
+    for (const i of p.indicators) {
+      const hits: { cost: Cost }[] = [];
+      for (const rule of RULES) {
+        if (rule.level !== 'indicator') continue;
+        if (p.kind === 'activity' && rule.cost && 'part' in rule.cost && rule.cost.part !== 'measurable' && rule.cost.part !== 'fit') continue;
+        const h = rule.check(i, p, f, s);
+        if (!h) continue;
+        hits.push({ cost: rule.cost });
+        findings.push(finding(rule.id, 'indicator', h.severity ?? rule.severity, h, p.ordinal, i.ordinal));
+      }
+      indicators.set(indicatorKey(p.ordinal, i.ordinal), indicatorScore(i, p, hits.map((h) => h.cost), s));
+    }
+  }
+
+  const projectHits = new Map<number, { rule: string; cost: Cost; severity: Severity }[]>();
+  for (const p of f.projects) {
+    const list: { rule: string; cost: Cost; severity: Severity }[] = [];
+    for (const rule of RULES) {
+      if (rule.level !== 'project') continue;
+      for (const h of rule.check(p, f, s)) {
+        const severity = h.severity ?? rule.severity;
+        list.push({ rule: rule.id, cost: rule.cost, severity });
+        findings.push(finding(rule.id, 'project', severity, h, p.ordinal, h.indicator ?? null));
+      }
+    }
+    projectHits.set(p.ordinal, list);
+  }
+
+  let copyShare = 0;
+  let offDepartment = false;
+  for (const rule of RULES) {
+    if (rule.level !== 'filing') continue;
+    const hits = rule.check(f, s);
+    for (const h of hits) findings.push(finding(rule.id, 'filing', h.severity ?? rule.severity, h, h.project ?? null, h.indicator ?? null));
+    if ('filing' in rule.cost && rule.cost.filing === 'copy-paste') {
+      const total = f.projects.reduce((a, p) => a + p.indicators.length, 0);
+      copyShare = total === 0 ? 0 : hits.length / total;
+    }
+    if ('filing' in rule.cost && rule.cost.filing === 'off-department' && hits.length > 0) offDepartment = true;
+  }
+
+  for (const p of f.projects) {
+    const score = projectScore(p, indicators, projectHits.get(p.ordinal) ?? [], s);
+    projects.set(p.ordinal, { score, band: band(score, s) });
+  }
+  // The filing score is about project targets. 人员经费 / 日常公用经费 (basic expenditure, described in a
+  // paragraph, not a 项目绩效目标表) are scored and shown, but would swamp the budget weighting: they count
+  // only when a filing has nothing else. (A change to the rubric, which weighs every project by budget.)
+  const withScore = f.projects.filter((p) => projects.get(p.ordinal)?.score != null);
+  const projectsProper = withScore.filter((p) => p.kind === 'project' || p.kind === 'activity');
+  const scored = projectsProper.length > 0 ? projectsProper : withScore;
+  let score: number | null = null;
+  if (scored.length > 0) {
+    const plain = mean(scored.map((p) => projects.get(p.ordinal)!.score!));
+    const weights = scored.map((p) => (p.budget != null && p.budget > 0n ? Number(p.budget) : 0));
+    const wsum = weights.reduce((a, b) => a + b, 0);
+    const weighted = wsum > 0 ? scored.reduce((a, p, k) => a + projects.get(p.ordinal)!.score! * weights[k], 0) / wsum : plain;
+    score = clamp(0.5 * weighted + 0.5 * plain - Math.min(s.filing.copyPasteMax, s.filing.copyPasteMax * copyShare) - (offDepartment ? s.filing.offDepartment : 0));
+  }
+  return { score: round1(score), band: band(round1(score), s), partialRubric, projects, indicators, findings };
+}
+
+/** measurable 40 + fit 25 + clear 20 + evidenced 15, each part as the rule table's costs say. */
+function indicatorScore(i: Indicator, p: Project, costs: Cost[], s: Settings): IndicatorScore {
+  const w = s.indicator;
+  const part = (name: 'measurable' | 'fit' | 'clear' | 'evidenced', full: number) => {
+    let v = full;
+    for (const c of costs) if ('part' in c && c.part === name && c.to != null) v = Math.min(v, c.to);
+    for (const c of costs) if ('part' in c && c.part === name && c.minus != null) v -= c.minus;
+    return Math.max(0, v);
+  };
+  const basis = i.basis == null ? 'missing' : costs.some((c) => 'part' in c && c.part === 'evidenced') ? 'weak' : 'specific';
+  const evidenced = basis === 'specific' ? w.evidenced : basis === 'weak' && i.basis && i.basis !== i.level3 && i.basis !== i.description ? Math.round(w.evidenced / 3) : 0;
+  if (p.kind === 'activity') {
+    // Duty tables give a name and a graded scale only: score what exists, on the parts that exist.
+    const measurable = part('measurable', w.measurable);
+    const fit = part('fit', w.fit);
+    return { measurable, fit, clear: null, evidenced: null, total: round1(((measurable + fit) / (w.measurable + w.fit)) * 100)! };
+  }
+  const measurable = part('measurable', w.measurable);
+  const fit = part('fit', w.fit);
+  const clear = part('clear', w.clear);
+  return { measurable, fit, clear, evidenced, total: measurable + fit + clear + evidenced };
+}
+
+/** 50 × 产出 + 30 × 效益 + 10 × 满意度 + 10 × funding − capped project penalties; a missing block adds 0. */
+function projectScore(p: Project, scores: Map<string, IndicatorScore>, hits: { rule: string; cost: Cost; severity: Severity }[], s: Settings): number | null {
+  if (p.indicators.length === 0) return null;
+  const rows = p.indicators.map((i) => ({ i, score: scores.get(indicatorKey(p.ordinal, i.ordinal))!.total }));
+  if (p.kind === 'activity') return round1(mean(rows.map((r) => r.score)));
+  const blockMean = (pred: (i: Indicator) => boolean) => {
+    const xs = rows.filter((r) => pred(r.i)).map((r) => r.score);
+    return xs.length === 0 ? 0 : mean(xs) / 100;
+  };
+  const sat = (i: Indicator) => blockOf(i.level1) === 'satisfaction' || (blockOf(i.level1) === 'effect' && kindOf(i.level2) === 'satisfaction');
+  const output = blockMean((i) => !sat(i) && (blockOf(i.level1) === 'output' || blockOf(i.level1) === 'cost'));
+  const effect = blockMean((i) => !sat(i) && blockOf(i.level1) === 'effect');
+  const satisfaction = blockMean(sat);
+
+  const fundingPart = (which: 'schedule' | 'arithmetic') => {
+    let v = 1;
+    for (const h of hits) {
+      if ('funding' in h.cost && h.cost.funding === which) v = Math.min(v, h.severity === 'minor' || h.severity === 'info' ? h.cost.minor : h.cost.major);
+    }
+    return v;
+  };
+  const funding = p.schedule.length === 0 && p.kind !== 'project' ? fundingPart('arithmetic') : (fundingPart('schedule') + fundingPart('arithmetic')) / 2;
+
+  const penalties = new Map<string, { sum: number; cap: number }>();
+  hits.forEach((h) => {
+    if (!('project' in h.cost)) return;
+    const cur = penalties.get(h.rule) ?? { sum: 0, cap: h.cost.cap };
+    cur.sum += h.cost.project;
+    penalties.set(h.rule, cur);
+  });
+  const penalty = [...penalties.values()].reduce((a, x) => a + Math.min(x.sum, x.cap), 0);
+  const w = s.project;
+  return round1(clamp(w.output * output + w.effect * effect + w.satisfaction * satisfaction + w.funding * funding - penalty));
+}
+
+const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+const clamp = (x: number) => Math.max(0, Math.min(100, x));
+function round1(x: number): number;
+function round1(x: number | null): number | null;
+function round1(x: number | null): number | null {
+  return x == null ? null : Math.round(x * 10) / 10;
+}

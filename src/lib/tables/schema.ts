@@ -1,0 +1,70 @@
+/**
+ * The contract's tables (../shared/docs/data-contract.md), column by column, in one place: the Arrow
+ * writer, the Parquet writer, the CSV writer and the browser's DuckDB all read their types from here.
+ * Columns after the contract's own are additions (allowed by the contract: add freely).
+ */
+export type ColumnType = 'text' | 'int' | 'double' | 'bool' | 'yuan';
+
+export interface Column {
+  name: string;
+  type: ColumnType;
+}
+
+const c = (name: string, type: ColumnType): Column => ({ name, type });
+
+export const TABLES = {
+  filings: [
+    c('filing_id', 'text'), c('source_file', 'text'), c('county', 'text'), c('county_code', 'text'), c('city', 'text'),
+    c('year', 'int'), c('department', 'text'), c('department_code', 'text'), c('unit', 'text'), c('layout', 'text'),
+    c('status', 'text'), c('lines_total', 'int'), c('lines_used', 'int'), c('score', 'double'),
+    // additions
+    c('band', 'text'), c('partial_rubric', 'bool'), c('encoding', 'text'), c('overview', 'text'),
+    c('projects', 'int'), c('indicators', 'int'), c('budget_yuan', 'yuan'),
+    c('findings_critical', 'int'), c('findings_major', 'int'), c('findings_minor', 'int'), c('findings_info', 'int'),
+  ],
+  projects: [
+    c('project_id', 'text'), c('filing_id', 'text'), c('ordinal', 'int'), c('code', 'text'), c('name', 'text'), c('kind', 'text'),
+    c('category', 'text'), c('budget_yuan', 'yuan'), c('fiscal_yuan', 'yuan'), c('other_yuan', 'yuan'), c('purpose', 'text'),
+    c('goals', 'text'), c('complete', 'bool'), c('source_lines', 'text'), c('score', 'double'),
+    // additions: where and when (so every table filters without a join), the band, the original text
+    c('county', 'text'), c('year', 'int'), c('department', 'text'), c('band', 'text'), c('source_text', 'text'),
+    c('indicators', 'int'), c('plan_as_amounts', 'bool'),
+  ],
+  schedule: [
+    c('project_id', 'text'), c('month', 'int'), c('cumulative_pct', 'double'), c('raw', 'text'),
+    c('filing_id', 'text'), c('county', 'text'), c('year', 'int'),
+  ],
+  indicators: [
+    c('indicator_id', 'text'), c('project_id', 'text'), c('ordinal', 'int'), c('level1', 'text'), c('level2', 'text'), c('level3', 'text'),
+    c('description', 'text'), c('target_raw', 'text'), c('target_op', 'text'), c('target_value', 'double'), c('target_unit', 'text'),
+    c('target_yuan', 'yuan'), c('quantitative', 'bool'), c('basis', 'text'), c('grades', 'text'), c('source_line', 'int'), c('score', 'double'),
+    c('filing_id', 'text'), c('county', 'text'), c('year', 'int'), c('band', 'text'),
+    c('score_measurable', 'double'), c('score_fit', 'double'), c('score_clear', 'double'), c('score_evidenced', 'double'),
+  ],
+  findings: [
+    c('finding_id', 'text'), c('filing_id', 'text'), c('project_id', 'text'), c('indicator_id', 'text'), c('rule_id', 'text'),
+    c('severity', 'text'), c('message', 'text'), c('evidence', 'text'),
+    c('county', 'text'), c('year', 'int'), c('level', 'text'), c('line', 'int'),
+  ],
+} as const satisfies Record<string, Column[]>;
+
+export type TableName = keyof typeof TABLES;
+export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+
+/** Cell values: text, numbers, booleans, exact yuan (bigint fen), or null. */
+export type Cell = string | number | boolean | bigint | null;
+export type Row = Record<string, Cell>;
+
+/** Sort keys: the columns the views filter on first, so DuckDB can skip whole row groups. */
+export const SORT_KEYS: Record<TableName, string[]> = {
+  filings: ['county', 'year', 'filing_id'],
+  projects: ['county', 'year', 'filing_id', 'ordinal'],
+  schedule: ['county', 'year', 'project_id', 'month'],
+  indicators: ['county', 'year', 'project_id', 'ordinal'],
+  findings: ['county', 'year', 'filing_id', 'finding_id'],
+};
+
+/** DuckDB type of a column. */
+export function sqlType(t: ColumnType): string {
+  return { text: 'VARCHAR', int: 'INTEGER', double: 'DOUBLE', bool: 'BOOLEAN', yuan: 'DECIMAL(18,2)' }[t];
+}
