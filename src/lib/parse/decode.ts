@@ -37,7 +37,7 @@ function plausibleChinese(text: string): boolean {
   let total = 0;
   for (const ch of text) {
     total++;
-    if (/[\u0020-\u007e\t\n\r\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\u2190-\u22ff\u00b7\u00d7\u2460-\u24ff]/.test(ch)) ok++;
+    if (/[\u0020-\u007e\t\n\r\u00a0-\u00ff\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\u2100-\u22ff\u2460-\u24ff\u2500-\u25ff\u3200-\u32ff\ufe30-\ufe4f]/.test(ch)) ok++;
   }
   return total === 0 || ok / total >= 0.98;
 }

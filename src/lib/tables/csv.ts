@@ -1,0 +1,38 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Cell, Column, Row } from './schema';
+
+/**
+ * Rows → CSV that Excel and WPS on Chinese Windows open intact: UTF-8 with BOM, a header row,
+ * RFC 4180 quoting (csv-stringify), amounts as plain decimals, numbers left numeric, and text cells that
+ * a spreadsheet would run as a formula (= + - @, tab, CR) neutralized with a leading apostrophe.
+ */
+export const BOM = '\ufeff';
+
+const FORMULA = /^[=+\-@\t\r]/;
+
+export function neutralize(text: string): string {
+  return FORMULA.test(text) ? `'${text}` : text;
+}
+
+export function formatCell(c: Column, v: Cell): string | number | null {
+  if (v == null) return null;
+  switch (c.type) {
+    case 'yuan': {
+      const fen = BigInt(v as bigint);
+      const a = fen < 0n ? -fen : fen;
+      return `${fen < 0n ? '-' : ''}${a / 100n}.${(a % 100n).toString().padStart(2, '0')}`;
+    }
+    case 'int':
+    case 'double':
+      return Number(v);
+    case 'bool':
+      return v ? 'true' : 'false';
+    case 'text':
+      return neutralize(String(v));
+  }
+}
+
+export function toCSV(columns: readonly Column[], rows: Row[]): string {
+  const records = rows.map((r) => columns.map((c) => formatCell(c, r[c.name] ?? null)));
+  return BOM + stringify([columns.map((c) => c.name), ...records], { record_delimiter: '\r\n', quoted_string: false, cast: { number: (n) => String(n) } });
+}

@@ -1,0 +1,76 @@
+import type { Filing, Project } from '../parse/model';
+import { band, type FilingQuality, indicatorKey } from '../quality';
+import type { Row, TableName } from './schema';
+
+/**
+ * One parsed filing and its quality assessment, flattened into the contract's rows. Ids are stable:
+ * the filing's content hash, plus ordinals.
+ */
+export type Tables = Record<TableName, Row[]>;
+
+export const projectId = (filingId: string, ordinal: number) => `${filingId}-${ordinal}`;
+export const indicatorId = (projectId: string, ordinal: number) => `${projectId}-${ordinal}`;
+
+function sourceText(f: Filing, p: Project): string {
+  return f.lines.slice(p.span.first - 1, p.span.last).join('\n');
+}
+
+export function toRows(f: Filing, q: FilingQuality): Tables {
+  const where = { county: f.county, year: f.year };
+  const severities = { critical: 0, major: 0, minor: 0, info: 0 };
+  const allFindings = [
+    ...f.findings.map((x) => ({ rule: x.rule as string, level: 'parse', severity: x.severity, message: x.message, evidence: x.evidence, project: x.project, indicator: x.indicator, line: x.line })),
+    ...q.findings.map((x) => {
+      const p = x.project != null ? f.projects[x.project - 1] : null;
+      const i = p && x.indicator != null ? p.indicators[x.indicator - 1] : null;
+      return { rule: x.rule, level: x.level, severity: x.severity, message: x.message, evidence: x.evidence, project: x.project, indicator: x.indicator, line: i?.line ?? p?.span.first ?? null };
+    }),
+  ];
+  for (const x of allFindings) severities[x.severity]++;
+
+  const filings: Row[] = [{
+    filing_id: f.id, source_file: f.sourceFile, county: f.county, county_code: f.countyCode, city: f.city, year: f.year,
+    department: f.department, department_code: f.departmentCode, unit: f.unit, layout: f.layout, status: f.status,
+    lines_total: f.linesTotal, lines_used: f.linesUsed, score: q.score, band: q.band, partial_rubric: q.partialRubric,
+    encoding: f.encoding, overview: f.overview, projects: f.projects.length,
+    indicators: f.projects.reduce((a, p) => a + p.indicators.length, 0),
+    budget_yuan: f.projects.some((p) => p.budget != null) ? f.projects.reduce((a, p) => a + (p.budget ?? 0n), 0n) : null,
+    findings_critical: severities.critical, findings_major: severities.major, findings_minor: severities.minor, findings_info: severities.info,
+  }];
+
+  const projects: Row[] = [];
+  const schedule: Row[] = [];
+  const indicators: Row[] = [];
+  for (const p of f.projects) {
+    const pid = projectId(f.id, p.ordinal);
+    const ps = q.projects.get(p.ordinal);
+    projects.push({
+      project_id: pid, filing_id: f.id, ordinal: p.ordinal, code: p.code, name: p.name, kind: p.kind, category: p.category,
+      budget_yuan: p.budget, fiscal_yuan: p.fiscal, other_yuan: p.other, purpose: p.purpose, goals: p.goals, complete: p.complete,
+      source_lines: `${p.span.first}-${p.span.last}`, score: ps?.score ?? null, ...where, department: f.department, band: ps?.band ?? null,
+      source_text: sourceText(f, p), indicators: p.indicators.length, plan_as_amounts: p.scheduleAsAmounts,
+    });
+    for (const s of p.schedule) schedule.push({ project_id: pid, month: s.month, cumulative_pct: s.pct, raw: s.raw, filing_id: f.id, ...where });
+    for (const i of p.indicators) {
+      const sc = q.indicators.get(indicatorKey(p.ordinal, i.ordinal));
+      indicators.push({
+        indicator_id: indicatorId(pid, i.ordinal), project_id: pid, ordinal: i.ordinal, level1: i.level1, level2: i.level2, level3: i.level3,
+        description: i.description, target_raw: i.target.raw, target_op: i.target.op, target_value: i.target.value, target_unit: i.target.unit,
+        target_yuan: i.target.yuan, quantitative: i.target.quantitative, basis: i.basis,
+        grades: i.grades && Object.keys(i.grades).length > 0 ? JSON.stringify(i.grades) : null, source_line: i.line,
+        score: sc?.total ?? null, filing_id: f.id, ...where, band: sc ? band(sc.total) : null,
+        score_measurable: sc?.measurable ?? null, score_fit: sc?.fit ?? null, score_clear: sc?.clear ?? null, score_evidenced: sc?.evidenced ?? null,
+      });
+    }
+  }
+
+  const findings: Row[] = allFindings.map((x, k) => {
+    const pid = x.project != null ? projectId(f.id, x.project) : null;
+    return {
+      finding_id: `${f.id}-f${k + 1}`, filing_id: f.id, project_id: pid,
+      indicator_id: pid && x.indicator != null ? indicatorId(pid, x.indicator) : null,
+      rule_id: x.rule, severity: x.severity, message: x.message, evidence: x.evidence, ...where, level: x.level, line: x.line,
+    };
+  });
+  return { filings, projects, schedule, indicators, findings };
+}

@@ -1,0 +1,125 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { tableFromIPC } from 'apache-arrow';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RAW, SEEDS } from './seeds';
+
+/** The ingest command as a user runs it: on the seeds, then with a bad file among them. */
+const ROOT = join(import.meta.dirname, '..');
+function ingest(...args: string[]) {
+  return spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/ingest.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+}
+
+describe('npm run ingest -- --csv --out DIR (the seeds)', () => {
+  const out = mkdtempSync(join(tmpdir(), 'perflens-ingest-'));
+  let run: ReturnType<typeof ingest>;
+  beforeAll(() => {
+    run = ingest('--csv', '--out', out);
+  });
+
+  it('exits 0 and prints one line per seed with county, year, counts and score, then a total', () => {
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    for (const [county, year, projects, indicators] of [['乐亭县', 2022, 5, 43], ['山海关区', 2021, 4, 36], ['玉田县', 2024, 9, 64], ['临西县', 2022, 4, 28]] as const) {
+      const line = lines.find((l) => l.startsWith(county));
+      expect(line, county).toBeDefined();
+      expect(line).toContain(String(year));
+      expect(line).toContain(`${projects} projects`);
+      expect(line).toContain(`${indicators} indicators`);
+      expect(line).toMatch(/score \d+\.\d [优良中差]/);
+    }
+    expect(lines.find((l) => l.includes('004_'))).toMatch(/未注明县区.*7 projects.*partial rubric/);
+    expect(lines.at(-1)).toMatch(/^total: 5 filings, 29 projects, 178 indicators/);
+  });
+
+  it('writes the five tables as Arrow, Parquet and CSV, and a manifest', () => {
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(Object.keys(manifest.tables).sort()).toEqual(['filings', 'findings', 'indicators', 'projects', 'schedule']);
+    const arrow = tableFromIPC(readFileSync(join(out, 'projects.arrow')));
+    expect(arrow.numRows).toBe(29);
+    expect(String(arrow.schema.fields.find((f) => f.name === 'budget_yuan')!.type)).toBe('Decimal[18e+2]');
+  });
+
+  it('keeps money exact: Parquet read by DuckDB gives DECIMAL(18,2) and the filings’ own sums', async () => {
+    const db = await DuckDBInstance.create(':memory:');
+    const con = await db.connect();
+    const r = await con.runAndReadAll(`SELECT county, typeof(sum(budget_yuan)) t, sum(budget_yuan)::VARCHAR s FROM '${join(out, 'projects.parquet')}' GROUP BY county ORDER BY county NULLS LAST`);
+    expect(r.getRowObjectsJS()).toEqual([
+      { county: '临西县', t: 'DECIMAL(38,2)', s: '750000.00' },
+      { county: '乐亭县', t: 'DECIMAL(38,2)', s: '880000.00' },
+      { county: '山海关区', t: 'DECIMAL(38,2)', s: '416000.00' },
+      { county: '玉田县', t: 'DECIMAL(38,2)', s: '7015904.46' },
+      { county: null, t: 'DECIMAL(38,2)', s: '140000.00' },
+    ]);
+    const t = await con.runAndReadAll(`SELECT target_yuan::VARCHAR y FROM '${join(out, 'indicators.parquet')}' WHERE target_raw = '≤30.03万元'`);
+    expect(t.getRowObjectsJS()).toEqual([{ y: '300300.00' }]);
+    con.closeSync();
+  });
+
+  it('loads into duckdb-wasm with no network: Arrow IPC, extensions off, DECIMAL(18,2) kept', async () => {
+    const require = createRequire(import.meta.url);
+    const entry = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+    const duckdb = require(entry);
+    const dist = dirname(entry);
+    const db = await duckdb.createDuckDB({ mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: '' }, eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: '' } }, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+    await db.instantiate(() => {});
+    db.open({});
+    const c = db.connect();
+    c.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
+    for (const t of ['filings', 'projects', 'schedule', 'indicators', 'findings']) c.insertArrowFromIPCStream(readFileSync(join(out, `${t}.arrow`)), { name: t, create: true });
+    const row = c.query(`SELECT typeof(budget_yuan) t, budget_yuan::VARCHAR b FROM projects WHERE name = '市县人大代表人大干部履职培训经费'`).toArray()[0].toJSON();
+    expect(row).toEqual({ t: 'DECIMAL(18,2)', b: '300000.00' });
+    const n = c.query(`SELECT count(*)::INTEGER n FROM findings WHERE rule_id = 'cost-over-budget'`).toArray()[0].toJSON();
+    expect(n.n).toBe(1);
+  });
+
+  it('writes CSVs that Excel opens with Chinese intact: BOM, header, CRLF, exact decimals', () => {
+    const csv = readFileSync(join(out, 'projects.csv'), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.slice(1).split('\r\n')[0]).toMatch(/^project_id,filing_id,ordinal,code,name,kind,/);
+    expect(csv).toContain('市县人大代表人大干部履职培训经费');
+    expect(csv).toMatch(/,300000\.00,300000\.00,/);
+  });
+
+  it('gives the same ids on every run', () => {
+    const again = mkdtempSync(join(tmpdir(), 'perflens-ingest-'));
+    expect(ingest('--out', again).status).toBe(0);
+    const ids = (dir: string) => tableFromIPC(readFileSync(join(dir, 'indicators.arrow'))).getChild('indicator_id')!.toArray().join();
+    expect(ids(again)).toBe(ids(out));
+  });
+});
+
+describe('ingest with bad input among good', () => {
+  it('reports `file: reason` on stderr, writes every other file, exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perflens-raw-'));
+    for (const s of SEEDS.slice(0, 2)) copyFileSync(join(RAW, s), join(dir, s));
+    writeFileSync(join(dir, 'binary.txt'), Uint8Array.from({ length: 400 }, (_, i) => (i * 37) % 256));
+    writeFileSync(join(dir, 'news.txt'), '县财政局召开预算绩效管理工作会议\n会议强调，各单位要科学设定绩效目标和指标。\n');
+    writeFileSync(join(dir, 'empty.txt'), '');
+    const out = mkdtempSync(join(tmpdir(), 'perflens-out-'));
+    const run = ingest('--out', out, dir);
+    expect(run.status).toBe(1);
+    const err = run.stderr.trim().split('\n');
+    expect(err.find((l) => l.includes('binary.txt'))).toMatch(/binary\.txt(:\d+)?: expected UTF-8 or GB18030 text; found /);
+    expect(err.find((l) => l.includes('news.txt'))).toMatch(/news\.txt:1: expected a filing: .*绩效目标表.*; found “县财政局召开预算绩效管理工作会议”/);
+    expect(err.find((l) => l.includes('empty.txt'))).toMatch(/empty\.txt:1: expected a filing; found an empty file/);
+    expect(run.stdout).toMatch(/total: 2 filings/);
+    expect(tableFromIPC(readFileSync(join(out, 'filings.arrow'))).numRows).toBe(2);
+  });
+
+  it('takes county, year and department from a sidecar X.meta.json for a filing that does not say them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perflens-raw-'));
+    const name = SEEDS.find((s) => s.startsWith('004'))!;
+    copyFileSync(join(RAW, name), join(dir, name));
+    writeFileSync(join(dir, `${name}.meta.json`), JSON.stringify({ county: '临西县', county_code: '130535', year: 2022, department: '临西县人大常委会' }));
+    const out = mkdtempSync(join(tmpdir(), 'perflens-out-'));
+    const run = ingest('--out', out, dir);
+    expect(run.status, run.stderr).toBe(0);
+    const f = tableFromIPC(readFileSync(join(out, 'filings.arrow'))).get(0)!.toJSON();
+    expect([f.county, f.county_code, f.year, f.department]).toEqual(['临西县', '130535', 2022, '临西县人大常委会']);
+  });
+});
