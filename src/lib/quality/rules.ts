@@ -233,11 +233,12 @@ export const RULES: Rule[] = [
         if (first) hits.push({ indicator: i.ordinal, evidence: i.level3 ?? '', say: `项目${q(p.name)}${row(i)}与第${first.ordinal}行重复；每个三级指标应衡量不同的内容，请删除或改写。` });
         else seen.set(n, i);
       }
-      // One target stamped on ≥ 3 output/effect rows.
+      // One target stamped on ≥ 3 output/effect rows. Percent thresholds (≥90% on three different rates) are a
+      // norm, not a stamp: the seeds' 临西 would otherwise be flagged for doing it right. (Narrower than the rubric.)
       const byTarget = new Map<string, Indicator[]>();
       for (const i of p.indicators) {
         const b = blockOf(i.level1);
-        if ((b === 'output' || b === 'effect' || b === 'cost') && i.target.raw) byTarget.set(sq(i.target.raw), [...(byTarget.get(sq(i.target.raw)) ?? []), i]);
+        if ((b === 'output' || b === 'effect' || b === 'cost') && i.target.raw && i.target.unitClass !== 'percent') byTarget.set(sq(i.target.raw), [...(byTarget.get(sq(i.target.raw)) ?? []), i]);
       }
       for (const [t, rows] of byTarget) {
         if (rows.length >= 3 && new Set(rows.map((r) => sq(r.level3))).size > 1) {
