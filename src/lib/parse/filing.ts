@@ -4,7 +4,7 @@ import { decode } from './decode';
 import { dutyHeaderEnd, readDutyRows } from './duty';
 import type { Filing, FilingMeta, MoneyUnit, ParseFinding, ParseResult, Project, Rejection } from './model';
 import { type NarrativeEntry, readNarrative } from './narrative';
-import { cellPieces, isCellLine, linePieces } from './pieces';
+import { cellPieces, isCellLine, isTableLine, linePieces, rowCells } from './pieces';
 import { inferPlace } from './place';
 import { readProjectTable } from './table';
 import { isBlank, labelKey } from './text';
@@ -52,7 +52,7 @@ export function parseText(text: string, sourceFile: string, opts: Options): Pars
   if (lines.every(isBlank)) return reject(sourceFile, 1, 'a filing', 'an empty file');
 
   const headers = lines.flatMap((l, i) => (!isCellLine(l) && PROJECT_HEADER.test(l) && !/部门整体/.test(l) ? [i + 1] : []));
-  const dutyLine = lines.findIndex((l) => labelKey(l) === '职责活动') + 1;
+  const dutyLine = lines.findIndex((l) => labelKey(rowCells(l)?.[0] ?? l) === '职责活动') + 1;
   const bodyStart = Math.min(headers[0] ?? Infinity, dutyLine || Infinity);
   const part1End = Number.isFinite(bodyStart) ? bodyStart - 1 : lines.length;
   const narrative = readNarrative(lines, 1, part1End);
@@ -89,7 +89,7 @@ export function parseText(text: string, sourceFile: string, opts: Options): Pars
     used.add(h);
     let end = blockEnd(i);
     // A section heading after a table (`三、工作保障措施`) closes it: what follows is the filing's own text.
-    const close = lines.slice(h, end).findIndex((l) => !isCellLine(l) && CLOSING.test(l));
+    const close = lines.slice(h, end).findIndex((l) => !isTableLine(l) && CLOSING.test(l));
     if (close >= 0) {
       for (let n = h + 1 + close; n <= end; n++) {
         used.add(n);
@@ -97,7 +97,7 @@ export function parseText(text: string, sourceFile: string, opts: Options): Pars
       }
       end = h + close;
     }
-    const tabbed = lines.slice(h, end).filter(isCellLine).length;
+    const tabbed = lines.slice(h, end).filter(isTableLine).length;
     const mode = tabbed >= 3 ? 'cells' : 'flow';
     const pieces = mode === 'cells' ? cellPieces(lines, h + 1, end, isSignature) : linePieces(lines, h + 1, end, isSignature);
     const t = readProjectTable(pieces, mode, statedUnit ?? null, i === headers.length - 1 && !(dutyLine > h));

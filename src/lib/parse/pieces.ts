@@ -25,6 +25,30 @@ export function isCellLine(line: string): boolean {
  * Cells of Word-table text between lines `from` and `to` (1-based, inclusive). Lines that are neither a
  * cell nor the continuation of one (page chrome) are left out, so the caller can report them.
  */
+/** A pipe table's rule line (`|---|:--|`). */
+const PIPE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/**
+ * The cells of a line that holds a whole row: tab-separated (a spreadsheet's export) or a pipe table
+ * (`| 产出指标 | 数量指标 | … |`). Null for a line that is one cell or none.
+ */
+export function rowCells(line: string): string[] | null {
+  if (/^\s*\|.*\|\s*$/.test(line) && !PIPE_RULE.test(line)) {
+    const cells = line.trim().slice(1, -1).split('|').map((c) => c.trim());
+    return cells.length >= 2 ? cells : null;
+  }
+  // Trailing tabs are Word's; a tab between texts separates cells (a leading one then marks an empty first cell).
+  const body = line.replace(/[\s\u3000]+$/, '');
+  if (!/\S\t/.test(body)) return null;
+  const cells = body.replace(/^ {1,3}(?=\t)/, '').split('\t').map((c) => c.trim());
+  return cells.length >= 2 ? cells : null;
+}
+
+/** Lines that carry table cells: Word cells (tab-indented), tab-separated rows, pipe-table rows. */
+export function isTableLine(line: string): boolean {
+  return isCellLine(line) || rowCells(line) != null || PIPE_RULE.test(line);
+}
+
 export function cellPieces(lines: string[], from: number, to: number, chrome: (line: string) => boolean = () => false): Piece[] {
   const out: Piece[] = [];
   let pendingRow = true;
@@ -34,8 +58,13 @@ export function cellPieces(lines: string[], from: number, to: number, chrome: (l
       pendingRow = true;
       continue;
     }
-    if (CHROME.test(line) || (!isCellLine(line) && chrome(line.trim()))) continue;
-    if (isCellLine(line)) {
+    if (CHROME.test(line) || PIPE_RULE.test(line) || (!isCellLine(line) && chrome(line.trim()))) continue;
+    const row = rowCells(line);
+    if (row) {
+      // A whole row on one line: its cells, and the next line starts another row.
+      row.forEach((text, k) => out.push({ text, first: n, last: n, row: k === 0 }));
+      pendingRow = true;
+    } else if (isCellLine(line)) {
       out.push({ text: line.replace(/^ {0,3}\t/, '').replace(/[\s\u3000]+$/, '').replace(/^[ ]+$/, ''), first: n, last: n, row: pendingRow });
       pendingRow = false;
     } else if (out.length > 0) {

@@ -584,11 +584,14 @@ const GLUED_BARE = new RegExp(`\\d+(?:\\.\\d+)?\\s*(?:${UNIT_ALT})`);
 function gluedRow(s: string): Cells | null {
   const m = GLUED_OP.exec(s) ?? GLUED_BARE.exec(s);
   if (!m) return null;
-  const before = s.slice(0, m.index);
-  const split = before.search(/反映|反应/);
+  const before = s.slice(0, m.index).trim();
+  // Cells a tool separated with spaces (`培训人次 参加培训的人次 ≥200人次 …`), else the description's usual opening.
+  const gap = /[ \u3000]+/.exec(before);
+  const split = gap ? gap.index : before.search(/反映|反应/);
+  const skip = gap ? gap[0].length : 0;
   return {
     level3: orNull(split > 0 ? before.slice(0, split) : before),
-    description: split > 0 ? before.slice(split) : null,
+    description: split > 0 ? orNull(before.slice(split + skip)) : null,
     target: m[0],
     basis: orNull(s.slice(m.index + m[0].length)),
   };
