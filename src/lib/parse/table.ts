@@ -291,20 +291,24 @@ function readPlan(span: string, mode: 'cells' | 'flow', unit: MoneyUnit, out: Pr
 }
 
 /**
- * A plan written as cumulative amounts under a (%) header (临西): the last point equals the budget and
- * no cell has a % sign. Converted to percent of budget; the raw cells stay.
+ * A plan written as cumulative amounts under a (%) header (临西): no cell has a % sign and the values read
+ * as money — above 100, or ending on the budget, or a budget under 100 units they stay within. Converted to
+ * percent of budget; the raw cells stay. Fractions (0.25 … 1) read as shares.
  */
 function convertAmountPlan(out: ProjectTable): void {
   if (out.schedule.some((p) => p.raw?.includes('%') || p.raw?.includes('％'))) return;
   const budget = Number(out.budget) / 100;
   const unitFactor = out.unit === '元' ? 1 : 10000;
-  const last = out.schedule.filter((p) => p.pct != null).at(-1)?.pct;
-  if (last == null || budget <= 0) return;
-  // 100 of a budget of exactly 100 reads as percent: the ambiguous case stays as written.
-  if (Math.abs(last * unitFactor - budget) < 0.005 && last !== 100) {
+  const vals = out.schedule.map((p) => p.pct).filter((v): v is number => v != null);
+  if (vals.length === 0 || budget <= 0) return;
+  const last = vals[vals.length - 1];
+  const max = Math.max(...vals);
+  const inUnits = budget / unitFactor;
+  const amounts = max > 100 || (Math.abs(last - inUnits) < 0.005 && last !== 100) || (inUnits < 100 && max <= inUnits * 1.0001 && last !== 100);
+  if (amounts) {
     out.scheduleAsAmounts = true;
     out.schedule = out.schedule.map((p) => ({ ...p, pct: p.pct == null ? null : round4(((p.pct * unitFactor) / budget) * 100) }));
-  } else if (last === 1 && out.schedule.every((p) => p.pct == null || p.pct <= 1)) {
+  } else if (last === 1 && max <= 1) {
     out.schedule = out.schedule.map((p) => ({ ...p, pct: p.pct == null ? null : round4(p.pct * 100) }));
   }
 }
@@ -416,6 +420,9 @@ function cellRows(pieces: Piece[], roles: ColumnRole[]): Rows {
 
 type Tagged = Piece & { level?: 1 | 2 };
 
+/** A label as a PDF prints it: with its 指标 (or 值). Bare words are cell text there. */
+const FULL_LABEL = /(?:指标|值)$/;
+
 /** Splits a leading level label off a piece (glued rows) and splits PDF lines at CJK–space–CJK. */
 function normalizePieces(pieces: Piece[], wrapped: boolean): Piece[] {
   const split: Piece[] = [];
@@ -444,7 +451,8 @@ function normalizePieces(pieces: Piece[], wrapped: boolean): Piece[] {
     for (const n of [3, 2]) {
       if (i + n > split.length) continue;
       const group = split.slice(i, i + n);
-      if (labelLevels(group.map((p) => p.text).join('')).length > 0 && group.some((p) => labelLevels(p.text).length === 0)) {
+      const joined = group.map((p) => p.text).join('');
+      if (FULL_LABEL.test(joined) && labelLevels(joined).length > 0 && group.some((p) => labelLevels(p.text).length === 0)) {
         merged.push({ text: group.map((p) => p.text).join(''), first: group[0].first, last: group[n - 1].last, row: group[0].row });
         i += n - 1;
         took = true;
@@ -460,11 +468,12 @@ function normalizePieces(pieces: Piece[], wrapped: boolean): Piece[] {
 function flowRows(input: Piece[], roles: ColumnRole[], wrapped: boolean): Rows {
   const out: Rows = { rows: [], blankLines: [], findings: [], cut: null };
   const pieces: Tagged[] = normalizePieces(input, wrapped);
-  // Tag labels: a label followed by a level-2-only label is level 1.
+  // Tag labels: a label followed by a level-2-only label is level 1; what follows a level-2 label is the
+  // row's 三级指标 even when it reads like a label (`服务对象满意度`); a PDF's labels keep their 指标.
   let haveL1 = false;
   for (let i = 0; i < pieces.length; i++) {
     const lv = labelLevels(pieces[i].text);
-    if (lv.length === 0) continue;
+    if (lv.length === 0 || pieces[i - 1]?.level === 2 || (wrapped && !FULL_LABEL.test(pieces[i].text))) continue;
     const nextIsL2 = i + 1 < pieces.length && isLevel2Only(pieces[i + 1].text);
     if (lv.includes(1) && (nextIsL2 || !lv.includes(2) || !haveL1)) {
       pieces[i].level = 1;
@@ -472,12 +481,15 @@ function flowRows(input: Piece[], roles: ColumnRole[], wrapped: boolean): Rows {
     } else pieces[i].level = 2;
   }
   const contentRoles = roles.filter((r) => r !== 'level1' && r !== 'level2');
+  // A PDF table repeats its few 依据 texts: learn them from the rows a 指标值 anchors, then use them to find
+  // where rows without a numeric target end.
+  const bases = wrapped ? knownBases(pieces) : new Set<string>();
   let l1: string | null = null;
   let l2: string | null = null;
   let run: Piece[] = [];
   const flush = (final: boolean) => {
     if (run.length === 0) return;
-    const rows = wrapped ? wrappedRun(run, contentRoles) : exactRun(run, contentRoles);
+    const rows = wrapped ? wrappedRun(run, bases) : exactRun(run, contentRoles);
     rows.rows.forEach((r, i) => {
       if (i === 0) {
         r.cells.level1 = l1;
@@ -524,7 +536,8 @@ interface RunRows {
 }
 
 function isTargetCell(s: string): boolean {
-  return TARGET_START.test(s.trim()) || /^[≥≤><=＞＜＝]/.test(s.trim()) || /^\d+(?:\.\d+)?\s*(?:百分比|%|％)$/.test(s.trim());
+  const t = s.trim();
+  return TARGET_START.test(t) || /^[≥≤><=＞＜＝]/.test(t) || /^\d+(?:\.\d+)?\s*(?:百分比|%|％)$/.test(t) || /^(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:底|末|份)?(?:前|之前)?$|^年[底末]前?$/.test(t);
 }
 
 /** Cells from a run, one per piece (label placeholders are empty-text pieces carrying their lines). */
@@ -601,10 +614,9 @@ function gluedRow(s: string): Cells | null {
  * PDF rows: fragments, no cell boundaries. The 指标值 (`≥12` + `次`) is found by shape; before it the
  * 三级指标 column (narrow: wrapped fragments of equal width) then the description; after it the basis.
  */
-function wrappedRun(run: Piece[], roles: ColumnRole[]): RunRows {
-  const labels = run.filter((p) => p.text === '');
-  const frags = run.filter((p) => p.text !== '');
-  const rows: RunRows['rows'] = [];
+const joinFrags = (ps: Piece[]) => (ps.length ? closePdfGaps(ps.map((p) => p.text).join('')) : null);
+
+function anchorsOf(frags: Piece[]): [number, number][] {
   const anchors: [number, number][] = [];
   for (let i = 0; i < frags.length; i++) {
     if (!isTargetCell(frags[i].text)) continue;
@@ -612,7 +624,74 @@ function wrappedRun(run: Piece[], roles: ColumnRole[]): RunRows {
     anchors.push([i, joinUnit ? i + 1 : i]);
     if (joinUnit) i++;
   }
-  if (anchors.length === 0) return { rows: [], leftover: [...labels, ...frags] };
+  return anchors;
+}
+
+/** Basis texts the table surely has: what follows the last anchored 指标值 of a run, up to the next label. */
+function knownBases(pieces: Tagged[]): Set<string> {
+  const out = new Set<string>();
+  let run: Piece[] = [];
+  const take = () => {
+    const a = anchorsOf(run).at(-1);
+    if (a && a[1] + 1 < run.length) out.add(joinFrags(run.slice(a[1] + 1))!);
+    run = [];
+  };
+  for (const p of pieces) {
+    if (p.level) take();
+    else run.push(p);
+  }
+  take();
+  return out;
+}
+
+/** Splits a run after every known basis: each part is one row. */
+function splitAtBases(frags: Piece[], bases: Set<string>): Piece[][] {
+  if (bases.size === 0) return [frags];
+  const parts: Piece[][] = [];
+  let start = 0;
+  for (let i = 1; i < frags.length; i++) {
+    // The longest known basis starting at i ends a row.
+    let end = -1;
+    for (let j = i; j < frags.length; j++) if (bases.has(joinFrags(frags.slice(i, j + 1))!)) end = j;
+    if (end < 0) continue;
+    parts.push(frags.slice(start, end + 1));
+    start = end + 1;
+    i = end;
+  }
+  if (start < frags.length) parts.push(frags.slice(start));
+  return parts.filter((p) => p.length > 0);
+}
+
+/**
+ * PDF rows: fragments, no cell boundaries. The 指标值 (`≥12` + `次`) is found by shape; before it the
+ * 三级指标 column (narrow: wrapped fragments of equal width) then the description; after it the basis.
+ * A row whose target is words (`如期完成`) has no shape to find: it ends with a basis the table uses
+ * elsewhere, and its target is the narrow column's fragments just before that basis.
+ */
+function wrappedRun(run: Piece[], bases: Set<string>): RunRows {
+  const labels = run.filter((p) => p.text === '');
+  const rows: RunRows['rows'] = [];
+  const leftover: Piece[] = [];
+  // The basis column's wrap width: a basis fragment narrower than it ends the basis.
+  const basisWidth = Math.max(0, ...[...bases].map((b) => Math.min(displayWidth(b), 24)));
+  for (const part of splitAtBases(run.filter((p) => p.text !== ''), bases)) {
+    const got = anchoredRows(part, basisWidth);
+    if (got) rows.push(...got);
+    else {
+      const row = wordTargetRow(part, bases);
+      if (row) rows.push(row);
+      else leftover.push(...part);
+    }
+  }
+  if (rows.length > 0) rows[0].pieces.unshift(...labels);
+  else leftover.unshift(...labels);
+  return { rows, leftover };
+}
+
+function anchoredRows(frags: Piece[], basisWidth: number): RunRows['rows'] | null {
+  const anchors = anchorsOf(frags);
+  if (anchors.length === 0) return null;
+  const rows: RunRows['rows'] = [];
   let start = 0;
   anchors.forEach(([a, b], k) => {
     const next = anchors[k + 1];
@@ -620,21 +699,37 @@ function wrappedRun(run: Piece[], roles: ColumnRole[]): RunRows {
     if (next) {
       // The basis wraps at its own column width; the next row's 三级指标 begins where that stops.
       end = b + 1;
-      const w0 = end < next[0] ? displayWidth(frags[end].text) : 0;
+      const w0 = Math.max(end < next[0] ? displayWidth(frags[end].text) : 0, basisWidth);
       while (end < next[0] && (end === b + 1 || displayWidth(frags[end - 1].text) >= w0 - 2)) end++;
       if (end >= next[0]) end = Math.max(b + 2, next[0] - 1);
     }
-    const pre = frags.slice(start, a);
-    const [l3, desc] = splitLevel3(pre);
-    const join = (ps: Piece[]) => (ps.length ? closePdfGaps(ps.map((p) => p.text).join('')) : null);
+    const [l3, desc] = splitLevel3(frags.slice(start, a));
     rows.push({
-      cells: { level3: join(l3), description: join(desc), target: closePdfGaps(frags.slice(a, b + 1).map((p) => p.text).join('')), basis: join(frags.slice(b + 1, end)) },
-      pieces: k === 0 ? [...labels, ...frags.slice(start, end)] : frags.slice(start, end),
+      cells: { level3: joinFrags(l3), description: joinFrags(desc), target: joinFrags(frags.slice(a, b + 1)), basis: joinFrags(frags.slice(b + 1, end)) },
+      pieces: frags.slice(start, end),
     });
     start = end;
   });
-  void roles;
-  return { rows, leftover: [] };
+  return rows;
+}
+
+/** The 指标值 column is the narrowest: a worded target wraps into fragments of a few characters. */
+const TARGET_WIDTH = 8;
+
+/** How a 依据 cell opens: a document, a plan, last year's figures, a norm. */
+const BASIS_OPENS = /^(?:依据|根据|按照|《|上年|历年|行业|年度|相关|国家|省|市|县|财预|财教|财社|[冀京津晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘青宁新]\S{0,3}〔|\S{2,8}[县区市旗]\d{4}年|\S{1,12}〔\d{4}〕)/;
+
+function wordTargetRow(frags: Piece[], bases: Set<string>): RunRows['rows'][number] | null {
+  let b = -1;
+  for (let i = 1; i < frags.length && b < 0; i++) if (bases.has(joinFrags(frags.slice(i))!)) b = i;
+  if (b < 0) for (let i = frags.length - 1; i >= 3 && b < 0; i--) if (BASIS_OPENS.test(frags[i].text)) b = i;
+  if (b < 2) return null;
+  // Back from the basis: the target's last fragment, then any full-width fragments of the same narrow column,
+  // leaving at least a 三级指标 and a description before it.
+  let t = b - 1;
+  while (t > 2 && displayWidth(frags[t].text) <= TARGET_WIDTH && displayWidth(frags[t - 1].text) >= TARGET_WIDTH - 1 && displayWidth(frags[t - 1].text) <= TARGET_WIDTH) t--;
+  const [l3, desc] = splitLevel3(frags.slice(0, t));
+  return { cells: { level3: joinFrags(l3), description: joinFrags(desc), target: joinFrags(frags.slice(t, b)), basis: joinFrags(frags.slice(b)) }, pieces: frags };
 }
 
 /** 三级指标 fragments are all of the narrow column's width but the last; the description starts wider. */
