@@ -1,4 +1,4 @@
-import { labelKey } from './text';
+import { labelKey, labelKeyChar } from './text';
 
 /**
  * The template's vocabulary. Recognition is by normalized key (half-width, no spaces), so
@@ -55,7 +55,7 @@ export function keyWithOffsets(text: string): { key: string; offsets: number[] }
   let key = '';
   const offsets: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const k = labelKey(text[i]);
+    const k = labelKeyChar(text[i]);
     if (k === '') continue;
     offsets.push(i);
     key += k;

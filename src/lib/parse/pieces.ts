@@ -17,6 +17,9 @@ export interface Piece {
 export const CHROME = /^\s*(?:.{2,30}(?:部门预算|部门决算|预算|决算|信息)公开|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|-\s*\d+\s*-|\d{1,3}\s*\/\s*\d{1,3}|page\s*\d+(?:\s*of\s*\d+)?|20\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|20\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*$/i;
 
 /** A Word cell line: a tab, sometimes after a stray space or two. */
+/** Chrome lines are short; the test is only worth running on those. */
+export const isChrome = (line: string) => line.length < 60 && CHROME.test(line);
+
 export function isCellLine(line: string): boolean {
   return /^ {0,3}\t/.test(line);
 }
@@ -58,7 +61,7 @@ export function cellPieces(lines: string[], from: number, to: number, chrome: (l
       pendingRow = true;
       continue;
     }
-    if (CHROME.test(line) || PIPE_RULE.test(line) || (!isCellLine(line) && chrome(line.trim()))) continue;
+    if (isChrome(line) || PIPE_RULE.test(line) || (!isCellLine(line) && chrome(line.trim()))) continue;
     const row = rowCells(line);
     if (row) {
       // A whole row on one line: its cells, and the next line starts another row.
@@ -87,7 +90,7 @@ export function linePieces(lines: string[], from: number, to: number, chrome: (l
       pendingRow = true;
       continue;
     }
-    if (CHROME.test(line) || chrome(line.trim())) continue;
+    if (isChrome(line) || chrome(line.trim())) continue;
     out.push({ text: line.trim(), first: n, last: n, row: pendingRow });
     pendingRow = false;
   }

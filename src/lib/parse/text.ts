@@ -10,16 +10,28 @@ export function labelKey(s: string): string {
   return halfWidth(s).replace(/\s+/g, '').replace(/[【\[]/g, '(').replace(/[】\]]/g, ')');
 }
 
+/** labelKey of one character, without regexes: the label matchers call it per character. */
+export function labelKeyChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c === 0x3000 || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0) return '';
+  if (ch === '【' || ch === '[') return '(';
+  if (ch === '】' || ch === ']') return ')';
+  if (c >= 0xff01 && c <= 0xff5e) return labelKeyChar(String.fromCharCode(c - 0xfee0));
+  return ch;
+}
+
 const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef《》“”‘’';
 
 /**
  * PDF extraction puts a space between ASCII and Chinese (`16 号`, `≥209 人`, `2022 年`): those spaces
  * were not in the document. Spaces between two ASCII tokens are kept.
  */
+const GAP_AFTER_ASCII = new RegExp(`([0-9A-Za-z\\]\\)%.,≥≤<>=])[ \\t]+(?=[${CJK}])`, 'g');
+const GAP_BEFORE_ASCII = new RegExp(`([${CJK}])[ \\t]+(?=[0-9A-Za-z\\[\\(≥≤<>=])`, 'g');
+
 export function closePdfGaps(s: string): string {
-  return s
-    .replace(new RegExp(`([0-9A-Za-z\\]\\)%.,≥≤<>=])[ \\t]+(?=[${CJK}])`, 'g'), '$1')
-    .replace(new RegExp(`([${CJK}])[ \\t]+(?=[0-9A-Za-z\\[\\(≥≤<>=])`, 'g'), '$1');
+  if (!/[ \t]/.test(s)) return s;
+  return s.replace(GAP_AFTER_ASCII, '$1').replace(GAP_BEFORE_ASCII, '$1');
 }
 
 /** Display width: CJK and full-width count 2, the rest 1 (how PDF columns wrap). */
