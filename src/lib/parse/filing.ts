@@ -211,6 +211,10 @@ export function parseText(text: string, sourceFile: string, opts: Options): Pars
   }
   const place = inferPlace(projects.map((p) => p.code ?? ''), department, text);
   const meta = opts.meta ?? {};
+  if (place.ambiguous && !meta.county) {
+    const { name, cities } = place.ambiguous;
+    findings.push(finding('parse/county-ambiguous', 'info', `文件提到“${name}”，但${cities.join('、')}都有同名县区，无法确定是哪一个；请在 ${sourceFile}.meta.json 中写明 county_code。`, name, null, null));
+  }
 
   const unused: number[] = [];
   for (let n = 1; n <= lines.length; n++) if (!used.has(n)) unused.push(n);

@@ -6,6 +6,8 @@ export interface Place {
   countyCode: string | null;
   city: string | null;
   year: number | null;
+  /** A county name the text uses that several divisions bear (长安区: 石家庄 and 西安), when none was chosen. */
+  ambiguous: { name: string; cities: string[] } | null;
 }
 
 /**
@@ -32,7 +34,10 @@ export function inferPlace(projectCodes: string[], department: string | null, te
     const named = [...mentions.entries()].sort((a, b) => b[1] - a[1])[0];
     if (named && named[1] >= 2) division = resolve(named[0], text);
   }
+  const named = deptNames[0] ?? [...mentions.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const options = named ? byName.get(named) ?? [] : [];
   return {
+    ambiguous: !division && options.length > 1 ? { name: named!, cities: options.map((d) => d.city) } : null,
     county: division?.name ?? null,
     countyCode: division?.code ?? null,
     city: division?.city || null,
