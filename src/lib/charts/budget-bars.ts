@@ -1,0 +1,50 @@
+/** Overview: each county's total budget as a bar, stacked by kind of spending. */
+import type { CountyRow } from '../db/queries';
+import { escapeHtml, fenToWan, wan } from '../ui/format';
+import { KIND_COLORS } from './colors';
+import { hovered, type Option } from './echarts';
+
+export const KINDS = ['project', 'personnel', 'operating', 'activity'] as const;
+type Kind = (typeof KINDS)[number];
+
+export interface BarLabels {
+  county: (c: string | null) => string;
+  kind: (k: Kind) => string;
+  total: string;
+}
+
+export function budgetBars(rows: CountyRow[], l: BarLabels): Option {
+  const names = rows.map((r) => l.county(r.county));
+  const kinds = KINDS.filter((k) => rows.some((r) => (r[`${k}_fen`] ?? 0n) !== 0n));
+  return {
+    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 12, data: kinds.map((k) => l.kind(k)) },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (ps) => {
+        const r = rows[hovered(ps)[0].dataIndex];
+        const lines = kinds
+          .filter((k) => (r[`${k}_fen`] ?? 0n) !== 0n)
+          .map((k) => `<span style="color:${KIND_COLORS[k]}">●</span> ${escapeHtml(l.kind(k))}：${wan(r[`${k}_fen`])}`);
+        return `<b>${escapeHtml(l.county(r.county))}</b><br>${lines.join('<br>')}<br>${escapeHtml(l.total)}：<b>${wan(r.budget_fen)}</b>`;
+      },
+    },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => v.toLocaleString('zh-CN') }, splitLine: { lineStyle: { color: '#eef0f3' } } },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: names,
+      axisTick: { show: false },
+      axisLabel: { width: 110, overflow: 'truncate' },
+    },
+    series: kinds.map((k: Kind) => ({
+      type: 'bar',
+      name: l.kind(k),
+      stack: 'budget',
+      barMaxWidth: 26,
+      itemStyle: { color: KIND_COLORS[k] },
+      data: rows.map((r) => fenToWan(r[`${k}_fen`])),
+    })),
+  };
+}

@@ -1,0 +1,116 @@
+/** Indicator quality: score boxes per county, and the rules × counties heatmap of failure shares. */
+import { rollup, sum } from 'd3-array';
+import type { BandCount, RuleShare, ScoreSpread } from '../db/queries';
+import { BANDS, escapeHtml, score } from '../ui/format';
+import { BAND_COLORS } from './colors';
+import { hovered, type Option } from './echarts';
+
+export interface QualityLabels {
+  county: (c: string | null) => string;
+  color: (c: string | null) => string;
+  rule: (id: string) => string;
+  mean: string;
+  hits: string;
+}
+
+export function scoreBoxes(rows: ScoreSpread[], l: QualityLabels): Option {
+  const bandArea = (from: number, to: number, band: string) => [{ xAxis: from, itemStyle: { color: BAND_COLORS[band], opacity: 0.07 } }, { xAxis: to }];
+  return {
+    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p) => {
+        const r = rows[hovered(p)[0].dataIndex];
+        if (!r) return '';
+        return `<b>${escapeHtml(l.county(r.county))}</b> · n = ${r.n}<br>min ${score(r.min)} · Q1 ${score(r.q1)} · ${score(r.median)} · Q3 ${score(r.q3)} · max ${score(r.max)}<br>${escapeHtml(l.mean)} ${score(r.mean)}`;
+      },
+    },
+    xAxis: { type: 'value', min: 0, max: 100, splitLine: { lineStyle: { color: '#eef0f3' } } },
+    yAxis: { type: 'category', inverse: true, data: rows.map((r) => l.county(r.county)), axisTick: { show: false }, axisLabel: { width: 110, overflow: 'truncate' } },
+    series: [
+      {
+        type: 'boxplot',
+        boxWidth: [10, 26],
+        data: rows.map((r) => ({ value: [r.min, r.q1, r.median, r.q3, r.max], itemStyle: { color: `${l.color(r.county)}33`, borderColor: l.color(r.county) } })),
+        markArea: {
+          silent: true,
+          data: [bandArea(0, 60, '差'), bandArea(60, 80, '中'), bandArea(80, 90, '良'), bandArea(90, 100, '优')] as never,
+        },
+      },
+      {
+        type: 'scatter',
+        name: l.mean,
+        symbol: 'diamond',
+        symbolSize: 10,
+        data: rows.map((r, i) => ({ value: [r.mean, i], itemStyle: { color: '#1d2430' } })),
+        tooltip: { show: false },
+      },
+    ],
+  };
+}
+
+/** Each county's indicators by band, as shares of the county's indicators (100 % bars). */
+export function bandBars(counts: BandCount[], counties: (string | null)[], l: QualityLabels): Option {
+  const totals = rollup(counts, (v) => sum(v, (c) => c.n), (c) => c.county);
+  const order = counties.filter((c) => totals.has(c));
+  const n = (c: string | null, b: string) => counts.find((x) => x.county === c && x.band === b)?.n ?? 0;
+  return {
+    grid: { left: 8, right: 24, top: 30, bottom: 8, containLabel: true },
+    legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 12 },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (ps) => {
+        const c = order[hovered(ps)[0].dataIndex];
+        const lines = BANDS.map((b) => `<span style="color:${BAND_COLORS[b]}">●</span> ${b}：${n(c, b)}（${Math.round((100 * n(c, b)) / totals.get(c)!)}%）`);
+        return `<b>${escapeHtml(l.county(c))}</b> · n = ${totals.get(c)}<br>${lines.join('<br>')}`;
+      },
+    },
+    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { lineStyle: { color: '#eef0f3' } } },
+    yAxis: { type: 'category', inverse: true, data: order.map((c) => l.county(c)), axisTick: { show: false }, axisLabel: { width: 110, overflow: 'truncate' } },
+    series: BANDS.map((b) => ({
+      type: 'bar' as const,
+      name: b,
+      stack: 'band',
+      barMaxWidth: 22,
+      itemStyle: { color: BAND_COLORS[b] },
+      data: order.map((c) => (100 * n(c, b)) / totals.get(c)!),
+    })),
+  };
+}
+
+export function ruleHeatmap(shares: RuleShare[], counties: (string | null)[], l: QualityLabels): Option {
+  // Rules that fail most first.
+  const weight = rollup(shares, (v) => sum(v, (s) => (s.subjects ? s.hits / s.subjects : 0)), (s) => s.rule_id);
+  const rules = [...weight.keys()].sort((a, b) => weight.get(b)! - weight.get(a)! || a.localeCompare(b));
+  const ordered = counties.filter((c) => shares.some((s) => s.county === c));
+  const cells = shares.map((s) => ({
+    value: [ordered.indexOf(s.county), rules.indexOf(s.rule_id), s.subjects ? s.hits / s.subjects : 0],
+    share: s,
+  }));
+  return {
+    grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p) => {
+        const s = (hovered(p)[0].data as { share: RuleShare }).share;
+        return `<b>${escapeHtml(l.rule(s.rule_id))}</b><br><code>${escapeHtml(s.rule_id)}</code><br>${escapeHtml(l.county(s.county))}：${escapeHtml(l.hits)} ${s.hits} / ${s.subjects}（${Math.round((100 * s.hits) / Math.max(1, s.subjects))}%）`;
+      },
+    },
+    xAxis: { type: 'category', data: ordered.map((c) => l.county(c)), axisLabel: { interval: 0, rotate: ordered.length > 4 ? 30 : 0, width: 90, overflow: 'truncate' }, splitArea: { show: true } },
+    yAxis: { type: 'category', inverse: true, data: rules.map((r) => l.rule(r)), axisLabel: { width: 150, overflow: 'truncate' }, splitArea: { show: true } },
+    visualMap: {
+      min: 0, max: 1, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120,
+      text: ['100%', '0%'], inRange: { color: ['#fff5f0', '#fcae91', '#fb6a4a', '#cb181d'] },
+    },
+    series: [
+      {
+        type: 'heatmap',
+        data: cells,
+        cursor: 'pointer',
+        label: { show: true, formatter: (p) => `${Math.round(100 * (hovered(p)[0].value as number[])[2])}%`, fontSize: 11 },
+        emphasis: { itemStyle: { borderColor: '#1d2430', borderWidth: 1 } },
+      },
+    ],
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * The data view's tables: every column of a contract table (whatever ingest wrote, additions included),
+ * plus the county, year and project name when the table lacks them, for the current filters. The page on
+ * screen and the CSV download run the same SQL; only LIMIT/OFFSET differ, so the file holds exactly the
+ * rows the filters show.
+ */
+import { scoped, type Filters } from './scope';
+import type { Row, Run } from './values';
+
+export const DATA_TABLES = ['projects', 'indicators', 'findings', 'schedule'] as const;
+export type DataTable = (typeof DATA_TABLES)[number];
+
+export type ColumnKind = 'text' | 'number' | 'money' | 'bool';
+
+export interface Column {
+  name: string;
+  kind: ColumnKind;
+  /** SQL for the value; money as its exact decimal text (`300300.00`). */
+  select: string;
+  /** SQL to sort by (money sorts as a number). */
+  sortBy: string;
+}
+
+const FROM: Record<DataTable, { from: string; selected: string }> = {
+  projects: {
+    from: 'projects t JOIN filings f ON f.filing_id = t.filing_id',
+    selected: 't.project_id IN (SELECT project_id FROM sel_projects)',
+  },
+  indicators: {
+    from: 'indicators t JOIN projects p ON p.project_id = t.project_id JOIN filings f ON f.filing_id = p.filing_id',
+    selected: 't.indicator_id IN (SELECT indicator_id FROM sel_indicators)',
+  },
+  findings: {
+    from: 'findings t JOIN filings f ON f.filing_id = t.filing_id LEFT JOIN projects p ON p.project_id = t.project_id',
+    selected: 't.finding_id IN (SELECT finding_id FROM sel_findings)',
+  },
+  schedule: {
+    from: 'schedule t JOIN projects p ON p.project_id = t.project_id JOIN filings f ON f.filing_id = p.filing_id',
+    selected: 't.project_id IN (SELECT project_id FROM sel_projects)',
+  },
+};
+
+/** Context a table may lack, taken from its filing and project. */
+const CONTEXT: { name: string; kind: ColumnKind; sql: string; tables: DataTable[] }[] = [
+  { name: 'county', kind: 'text', sql: 'f.county', tables: ['projects', 'indicators', 'findings', 'schedule'] },
+  { name: 'year', kind: 'number', sql: 'f.year', tables: ['projects', 'indicators', 'findings', 'schedule'] },
+  { name: 'project_name', kind: 'text', sql: 'p.name', tables: ['indicators', 'findings', 'schedule'] },
+];
+
+function kindOf(type: string): ColumnKind {
+  if (type.startsWith('DECIMAL')) return 'money';
+  if (type === 'BOOLEAN') return 'bool';
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL)$/.test(type)) return 'number';
+  return 'text';
+}
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** The table's columns as the database has them, then the context columns it lacks. */
+export async function columns(run: Run, table: DataTable): Promise<Column[]> {
+  const rows = await run(
+    `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ?::VARCHAR ORDER BY ordinal_position`,
+    [table],
+  );
+  const own: Column[] = rows.map((r) => {
+    const name = r.name as string;
+    const kind = kindOf(r.type as string);
+    const col = `t.${quote(name)}`;
+    return { name, kind, select: kind === 'money' ? `${col}::VARCHAR` : col, sortBy: col };
+  });
+  const names = new Set(own.map((c) => c.name));
+  const context = CONTEXT.filter((c) => c.tables.includes(table) && !names.has(c.name)).map(
+    (c): Column => ({ name: c.name, kind: c.kind, select: c.sql, sortBy: c.sql }),
+  );
+  return [...own, ...context];
+}
+
+export interface Sort {
+  column: string | null;
+  desc: boolean;
+}
+
+function body(table: DataTable, cols: Column[], sort: Sort): string {
+  const by = cols.find((c) => c.name === sort.column); // only a known column reaches ORDER BY
+  const order = by ? `${by.sortBy} ${sort.desc ? 'DESC' : 'ASC'} NULLS LAST, t.rowid` : 't.rowid';
+  return `
+SELECT ${cols.map((c) => `${c.select} AS ${quote(c.name)}`).join(', ')}
+FROM ${FROM[table].from}
+WHERE ${FROM[table].selected}
+ORDER BY ${order}`;
+}
+
+export async function count(run: Run, table: DataTable, f: Filters): Promise<number> {
+  const q = scoped(f, `SELECT count(*)::INTEGER AS n FROM ${FROM[table].from} WHERE ${FROM[table].selected}`);
+  return (await run(q.text, q.params))[0].n as number;
+}
+
+export async function page(run: Run, table: DataTable, cols: Column[], f: Filters, sort: Sort, size: number, index: number): Promise<Row[]> {
+  const q = scoped(f, `${body(table, cols, sort)}\nLIMIT ?::BIGINT OFFSET ?::BIGINT`, size, size * index);
+  return run(q.text, q.params);
+}
+
+/** Every selected row, in the same order as the pages. */
+export async function everyRow(run: Run, table: DataTable, cols: Column[], f: Filters, sort: Sort): Promise<Row[]> {
+  const q = scoped(f, body(table, cols, sort));
+  return run(q.text, q.params);
+}

@@ -1,0 +1,132 @@
+/**
+ * The site's SQL on the seeds, in duckdb-wasm (the browser's engine, run in Node), against the hand-read
+ * golden totals.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeDatabase } from './node';
+import { counties, plans, project, projectFindings, ruleShares, sizes, worstProjects } from './queries';
+import { columns, count, everyRow, page } from './data-tables';
+import { NO_COUNTY, NO_FILTERS, type Filters } from './scope';
+import { decodeSummary, encodeSummary, summarize } from './summary';
+import type { Run } from './values';
+import { byCounty, indicatorsOf } from '../../../tests/e2e/expected';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+let dir: string;
+let run: Run;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'perflens-db-'));
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/ingest.ts', '--out', dir, 'data/raw'], { cwd: ROOT, stdio: 'ignore' });
+  return openNodeDatabase(dir).then((r) => void (run = r));
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const only = (patch: Partial<Filters>): Filters => ({ ...NO_FILTERS, ...patch });
+
+describe('overview', () => {
+  it('gives every county and the filing without one its golden totals, money exact', async () => {
+    const rows = await counties(run, NO_FILTERS);
+    expect(rows.map((r) => r.county).sort()).toEqual(byCounty.map((g) => g.county).sort());
+    for (const g of byCounty) {
+      const r = rows.find((x) => x.county === g.county)!;
+      expect(r.projects).toBe(g.projects);
+      expect(r.indicators).toBe(g.indicators);
+      expect(typeof r.budget_fen).toBe('bigint');
+    }
+    expect(rows.find((r) => r.county === '玉田县')!.budget_fen).toBe(701590446n); // 7,015,904.46 元
+    expect(rows.at(-1)!.county).toBeNull(); // the unnamed filing last
+  });
+
+  it('narrows to the filing without a county', async () => {
+    const rows = await counties(run, only({ county: NO_COUNTY }));
+    expect(rows).toHaveLength(1);
+    expect(rows[0].county).toBeNull();
+    expect(rows[0].activity_fen).toBe(14000000n);
+  });
+
+  it('sizes list every project with a budget, in fen', async () => {
+    const rows = await sizes(run, NO_FILTERS);
+    expect(rows.every((r) => typeof r.budget_fen === 'bigint' && r.budget_fen > 0n)).toBe(true);
+  });
+});
+
+describe('filters are bound parameters', () => {
+  it('a hostile value selects nothing and breaks nothing', async () => {
+    const evil = "x' OR 1=1; DROP TABLE filings; --";
+    for (const f of [only({ county: evil }), only({ q: evil }), only({ department: evil }), only({ rule: evil })]) {
+      expect(await counties(run, f)).toEqual([]);
+    }
+    expect(await counties(run, NO_FILTERS)).toHaveLength(byCounty.length);
+  });
+
+  it('level1 narrows indicators to the golden count; text search is literal (no LIKE wildcards)', async () => {
+    const f = only({ county: '乐亭县', level1: '产出指标' });
+    expect(await count(run, 'indicators', f)).toBe(indicatorsOf('乐亭县', '产出指标'));
+    expect(await count(run, 'projects', only({ q: '人大_会' }))).toBe(0); // LIKE would match 人大会议
+    expect(await count(run, 'projects', only({ q: '人大会' }))).toBeGreaterThan(0);
+  });
+});
+
+describe('data tables', () => {
+  it('pages and the full download hold the same rows, money as exact decimal text', async () => {
+    const f = only({ county: '玉田县' });
+    const cols = await columns(run, 'projects');
+    expect(cols.find((c) => c.name === 'budget_yuan')?.kind).toBe('money');
+    const all = await everyRow(run, 'projects', cols, f, { column: 'budget_yuan', desc: true });
+    expect(all).toHaveLength(await count(run, 'projects', f));
+    const pages = [...(await page(run, 'projects', cols, f, { column: 'budget_yuan', desc: true }, 4, 0)),
+      ...(await page(run, 'projects', cols, f, { column: 'budget_yuan', desc: true }, 4, 1)),
+      ...(await page(run, 'projects', cols, f, { column: 'budget_yuan', desc: true }, 4, 2))];
+    expect(pages).toEqual(all);
+    expect(all[0].budget_yuan).toBe('5013844.46'); // sorted as a number, not as text
+  });
+
+  it('refuses to sort by a column that is not there', async () => {
+    const cols = await columns(run, 'findings');
+    const rows = await page(run, 'findings', cols, NO_FILTERS, { column: 'x; DROP TABLE findings', desc: false }, 5, 0);
+    expect(rows).toHaveLength(5);
+  });
+});
+
+describe('quality and drill-down', () => {
+  it('finds 玉田’s training project and its cost-over-budget finding', async () => {
+    const worst = await worstProjects(run, only({ county: '玉田县' }), 50);
+    const p = worst.find((x) => x.name === '市县人大代表人大干部履职培训经费')!;
+    expect(p.critical).toBeGreaterThan(0);
+    const detail = await project(run, p.project_id);
+    expect(detail?.budget_fen).toBe(30000000n);
+    const findings = await projectFindings(run, p.project_id);
+    expect(findings.map((x) => x.rule_id)).toContain('cost-over-budget');
+  });
+
+  it('rule shares stay between 0 and 1, one cell per rule and county', async () => {
+    const shares = await ruleShares(run, NO_FILTERS);
+    expect(shares.length).toBeGreaterThan(0);
+    for (const s of shares) expect(s.hits).toBeLessThanOrEqual(s.subjects);
+    const keys = shares.map((s) => `${s.rule_id}|${s.county}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('spending plans come back as four months per project', async () => {
+    const rows = await plans(run, NO_FILTERS);
+    expect(new Set(rows.map((r) => r.month))).toEqual(new Set([3, 6, 10, 12]));
+  });
+});
+
+describe('build-time summary', () => {
+  it('round-trips through JSON with exact money', async () => {
+    const s = await summarize(run);
+    const back = decodeSummary(encodeSummary(s));
+    expect(back).toEqual(s);
+    expect(typeof back.counties[0].budget_fen).toBe('bigint');
+  });
+
+  it('refuses a DECIMAL that was not converted on purpose', async () => {
+    await expect(run('SELECT budget_yuan FROM projects LIMIT 1')).rejects.toThrow(/DECIMAL/);
+  });
+});

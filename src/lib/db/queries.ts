@@ -1,0 +1,418 @@
+/**
+ * Every question the views ask, as SQL over the contract's tables. Money leaves DuckDB as exact fen
+ * (`(x * 100)::BIGINT AS x_fen`), never as a float; filter values are bound parameters (see scope.ts).
+ */
+import { scoped, type Filters, type Sql } from './scope';
+import type { Param, Row, Run } from './values';
+
+const exec = (run: Run, q: Sql) => run(q.text, q.params);
+const fen = (expr: string, as: string) => `(${expr} * 100)::BIGINT AS ${as}_fen`;
+
+const severityOrder = `CASE severity WHEN 'critical' THEN 0 WHEN 'major' THEN 1 WHEN 'minor' THEN 2 ELSE 3 END`;
+
+/** Project ids of the selection, as a join condition on alias p. */
+const inProjects = 'p.project_id IN (SELECT project_id FROM sel_projects)';
+
+// ── filter choices ────────────────────────────────────────────────────────────────────────────────
+export interface Choices {
+  county: (string | null)[];
+  year: number[];
+  department: string[];
+  kind: string[];
+  level1: string[];
+  level2: string[];
+  band: string[];
+  rule: string[];
+}
+
+export async function choices(run: Run): Promise<Choices> {
+  const rows = await run(`
+    SELECT 'county' AS k, county AS v, NULL::INTEGER AS n FROM filings GROUP BY county
+    UNION ALL SELECT 'year', NULL, year FROM filings WHERE year IS NOT NULL GROUP BY year
+    UNION ALL SELECT 'department', department, NULL FROM filings GROUP BY department
+    UNION ALL SELECT 'kind', kind, NULL FROM projects GROUP BY kind
+    UNION ALL SELECT 'level1', level1, NULL FROM indicators WHERE level1 IS NOT NULL GROUP BY level1
+    UNION ALL SELECT 'level2', level2, NULL FROM indicators WHERE level2 IS NOT NULL GROUP BY level2
+    UNION ALL SELECT 'band', band, NULL FROM projects WHERE band IS NOT NULL GROUP BY band
+    UNION ALL SELECT 'rule', rule_id, NULL FROM findings GROUP BY rule_id
+    ORDER BY k, v NULLS LAST, n`);
+  const c: Choices = { county: [], year: [], department: [], kind: [], level1: [], level2: [], band: [], rule: [] };
+  for (const r of rows) {
+    const k = r.k as keyof Choices;
+    if (k === 'year') c.year.push(r.n as number);
+    else (c[k] as (string | null)[]).push(r.v as string | null);
+  }
+  return c;
+}
+
+// ── overview ─────────────────────────────────────────────────────────────────────────────────────
+export interface CountyRow {
+  county: string | null;
+  years: string | null;
+  filings: number;
+  projects: number;
+  indicators: number;
+  budget_fen: bigint | null;
+  project_fen: bigint | null;
+  personnel_fen: bigint | null;
+  operating_fen: bigint | null;
+  activity_fen: bigint | null;
+  mean_score: number | null;
+  filing_score: number | null;
+}
+
+export async function counties(run: Run, f: Filters): Promise<CountyRow[]> {
+  const kinds = ['project', 'personnel', 'operating', 'activity'];
+  const rows = await exec(run, scoped(f, `,
+  pc AS (
+    SELECT f.county, array_to_string(list_sort(list(DISTINCT f.year)), ', ') AS years,
+      count(DISTINCT f.filing_id)::INTEGER AS filings, count(*)::INTEGER AS projects,
+      ${fen('sum(p.budget_yuan)', 'budget')},
+      ${kinds.map((k) => fen(`coalesce(sum(p.budget_yuan) FILTER (WHERE p.kind = '${k}'), 0)`, k)).join(',\n      ')},
+      avg(p.score) AS mean_score
+    FROM projects p JOIN filings f ON f.filing_id = p.filing_id
+    WHERE ${inProjects}
+    GROUP BY f.county),
+  ic AS (
+    SELECT f.county, count(*)::INTEGER AS indicators
+    FROM indicators i JOIN projects p ON p.project_id = i.project_id JOIN filings f ON f.filing_id = p.filing_id
+    WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators)
+    GROUP BY f.county),
+  fc AS (
+    SELECT f.county, avg(f.score) AS filing_score FROM filings f
+    WHERE f.filing_id IN (SELECT p.filing_id FROM projects p WHERE ${inProjects})
+    GROUP BY f.county)
+SELECT pc.*, coalesce(ic.indicators, 0)::INTEGER AS indicators, fc.filing_score
+FROM pc LEFT JOIN ic ON ic.county IS NOT DISTINCT FROM pc.county LEFT JOIN fc ON fc.county IS NOT DISTINCT FROM pc.county
+ORDER BY pc.county IS NULL, pc.budget_fen DESC NULLS LAST, pc.county`));
+  return rows as unknown as CountyRow[];
+}
+
+export interface SizeRow {
+  project_id: string;
+  county: string | null;
+  name: string;
+  kind: string;
+  budget_fen: bigint;
+}
+
+/** Every selected project's budget (the spread of project sizes). */
+export async function sizes(run: Run, f: Filters): Promise<SizeRow[]> {
+  const rows = await exec(run, scoped(f, `
+SELECT p.project_id, f.county, p.name, p.kind, ${fen('p.budget_yuan', 'budget')}
+FROM projects p JOIN filings f ON f.filing_id = p.filing_id
+WHERE ${inProjects} AND p.budget_yuan IS NOT NULL
+ORDER BY f.county, p.budget_yuan`));
+  return rows as unknown as SizeRow[];
+}
+
+// ── spending curves ──────────────────────────────────────────────────────────────────────────────
+export interface PlanPoint {
+  project_id: string;
+  name: string;
+  county: string | null;
+  year: number | null;
+  month: number;
+  pct: number | null;
+  raw: string | null;
+}
+
+export async function plans(run: Run, f: Filters): Promise<PlanPoint[]> {
+  const rows = await exec(run, scoped(f, `
+SELECT s.project_id, p.name, f.county, f.year, s.month, s.cumulative_pct AS pct, s.raw
+FROM schedule s JOIN projects p ON p.project_id = s.project_id JOIN filings f ON f.filing_id = p.filing_id
+WHERE ${inProjects}
+ORDER BY f.county, p.project_id, s.month`));
+  return rows as unknown as PlanPoint[];
+}
+
+/** Selected projects whose filing gives no spending plan at all. */
+export async function unplanned(run: Run, f: Filters): Promise<number> {
+  const rows = await exec(run, scoped(f, `
+SELECT count(*)::INTEGER AS n FROM projects p
+WHERE ${inProjects} AND NOT EXISTS (SELECT 1 FROM schedule s WHERE s.project_id = p.project_id AND s.cumulative_pct IS NOT NULL)`));
+  return rows[0].n as number;
+}
+
+export interface MedianPoint {
+  county: string | null;
+  month: number;
+  pct: number;
+  projects: number;
+}
+
+/** Each county's median plan over the selected projects. */
+export async function medians(run: Run, f: Filters): Promise<MedianPoint[]> {
+  const rows = await exec(run, scoped(f, `
+SELECT f.county, s.month, median(s.cumulative_pct) AS pct, count(*)::INTEGER AS projects
+FROM schedule s JOIN projects p ON p.project_id = s.project_id JOIN filings f ON f.filing_id = p.filing_id
+WHERE ${inProjects} AND s.cumulative_pct IS NOT NULL
+GROUP BY f.county, s.month
+ORDER BY f.county, s.month`));
+  return rows as unknown as MedianPoint[];
+}
+
+// ── indicator quality ────────────────────────────────────────────────────────────────────────────
+export interface ScoreSpread {
+  county: string | null;
+  n: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+  mean: number;
+}
+
+/** Indicator scores per county: the five numbers of a box plot, and the mean. */
+export async function scoreSpread(run: Run, f: Filters): Promise<ScoreSpread[]> {
+  const rows = await exec(run, scoped(f, `
+SELECT f.county, count(*)::INTEGER AS n, min(i.score) AS min, quantile_cont(i.score, 0.25) AS q1,
+  median(i.score) AS median, quantile_cont(i.score, 0.75) AS q3, max(i.score) AS max, avg(i.score) AS mean
+FROM indicators i JOIN projects p ON p.project_id = i.project_id JOIN filings f ON f.filing_id = p.filing_id
+WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators) AND i.score IS NOT NULL
+GROUP BY f.county
+ORDER BY f.county IS NULL, median DESC`));
+  return rows as unknown as ScoreSpread[];
+}
+
+export interface BandCount {
+  county: string | null;
+  band: string;
+  n: number;
+}
+
+/** Indicators per county and band (优/良/中/差). */
+export async function bandCounts(run: Run, f: Filters): Promise<BandCount[]> {
+  const rows = await exec(run, scoped(f, `
+SELECT f.county, i.band, count(*)::INTEGER AS n
+FROM indicators i JOIN projects p ON p.project_id = i.project_id JOIN filings f ON f.filing_id = p.filing_id
+WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators) AND i.band IS NOT NULL
+GROUP BY ALL`));
+  return rows as unknown as BandCount[];
+}
+
+export interface RuleShare {
+  county: string | null;
+  rule_id: string;
+  level: string;
+  severity: string;
+  hits: number;
+  subjects: number;
+}
+
+/**
+ * Rules × counties: how many of a county's selected indicators (or projects, or filings — whatever the
+ * rule is about) have a finding of the rule. Reading findings (`parse/…`) are in the reading report.
+ */
+export async function ruleShares(run: Run, f: Filters): Promise<RuleShare[]> {
+  const rows = await exec(run, scoped(f, `,
+  subjects AS (
+    SELECT f.county, 'indicator' AS about, count(*)::INTEGER AS n
+    FROM indicators i JOIN projects p ON p.project_id = i.project_id JOIN filings f ON f.filing_id = p.filing_id
+    WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators) GROUP BY f.county
+    UNION ALL
+    SELECT f.county, 'project', count(*)::INTEGER FROM projects p JOIN filings f ON f.filing_id = p.filing_id
+    WHERE ${inProjects} GROUP BY f.county
+    UNION ALL
+    SELECT f.county, 'filing', count(*)::INTEGER FROM filings f
+    WHERE f.filing_id IN (SELECT p.filing_id FROM projects p WHERE ${inProjects}) GROUP BY f.county),
+  flagged AS (
+    SELECT x.* FROM findings x
+    WHERE x.finding_id IN (SELECT finding_id FROM sel_findings) AND NOT starts_with(x.rule_id, 'parse/')),
+  -- what a rule counts: the finest row its findings name (indicator, else project, else filing)
+  rules AS (
+    SELECT rule_id, any_value(level) AS level, arg_min(severity, ${severityOrder}) AS severity,
+      CASE WHEN bool_or(indicator_id IS NOT NULL) THEN 'indicator' WHEN bool_or(project_id IS NOT NULL) THEN 'project' ELSE 'filing' END AS about
+    FROM flagged GROUP BY rule_id),
+  hits AS (
+    SELECT f.county, r.rule_id, r.level, r.severity, r.about,
+      count(DISTINCT CASE r.about WHEN 'indicator' THEN x.indicator_id WHEN 'project' THEN x.project_id ELSE x.filing_id END)::INTEGER AS hits
+    FROM flagged x JOIN rules r ON r.rule_id = x.rule_id JOIN filings f ON f.filing_id = x.filing_id
+    GROUP BY ALL)
+SELECT h.county, h.rule_id, h.level, h.severity, h.hits, s.n AS subjects
+FROM hits h JOIN subjects s ON s.county IS NOT DISTINCT FROM h.county AND s.about = h.about
+ORDER BY h.rule_id, h.county`));
+  return rows as unknown as RuleShare[];
+}
+
+export interface RankedProject {
+  project_id: string;
+  name: string;
+  county: string | null;
+  year: number | null;
+  kind: string;
+  score: number | null;
+  band: string | null;
+  budget_fen: bigint | null;
+  critical: number;
+  major: number;
+  minor: number;
+}
+
+/** The selected projects, worst score first. */
+export async function worstProjects(run: Run, f: Filters, limit = 20): Promise<RankedProject[]> {
+  const rows = await exec(run, scoped(f, `
+SELECT p.project_id, p.name, f.county, f.year, p.kind, p.score, p.band, ${fen('p.budget_yuan', 'budget')},
+  count(x.finding_id) FILTER (WHERE x.severity = 'critical')::INTEGER AS critical,
+  count(x.finding_id) FILTER (WHERE x.severity = 'major')::INTEGER AS major,
+  count(x.finding_id) FILTER (WHERE x.severity = 'minor')::INTEGER AS minor
+FROM projects p JOIN filings f ON f.filing_id = p.filing_id LEFT JOIN findings x ON x.project_id = p.project_id
+WHERE ${inProjects}
+GROUP BY ALL
+ORDER BY p.score ASC NULLS LAST, critical DESC, p.name
+LIMIT ?`, limit));
+  return rows as unknown as RankedProject[];
+}
+
+// ── one project ──────────────────────────────────────────────────────────────────────────────────
+export interface ProjectDetail {
+  project_id: string;
+  filing_id: string;
+  name: string;
+  code: string | null;
+  kind: string;
+  category: string | null;
+  budget_fen: bigint | null;
+  fiscal_fen: bigint | null;
+  other_fen: bigint | null;
+  purpose: string | null;
+  goals: string | null;
+  complete: boolean;
+  source_lines: string | null;
+  source_text: string | null;
+  score: number | null;
+  band: string | null;
+  county: string | null;
+  year: number | null;
+  department: string;
+  source_file: string;
+  unit: string;
+}
+
+export async function project(run: Run, id: string): Promise<ProjectDetail | null> {
+  const rows = await run(`
+SELECT p.project_id, p.filing_id, p.name, p.code, p.kind, p.category, ${fen('p.budget_yuan', 'budget')},
+  ${fen('p.fiscal_yuan', 'fiscal')}, ${fen('p.other_yuan', 'other')}, p.purpose, p.goals, p.complete,
+  p.source_lines, p.source_text, p.score, p.band, f.county, f.year, f.department, f.source_file, f.unit
+FROM projects p JOIN filings f ON f.filing_id = p.filing_id
+WHERE p.project_id = ?::VARCHAR`, [id]);
+  return (rows[0] as unknown as ProjectDetail) ?? null;
+}
+
+export interface CurvePoint {
+  month: number;
+  pct: number | null;
+  raw: string | null;
+}
+
+export async function projectPlan(run: Run, id: string): Promise<CurvePoint[]> {
+  const rows = await run(`SELECT month, cumulative_pct AS pct, raw FROM schedule WHERE project_id = ?::VARCHAR ORDER BY month`, [id]);
+  return rows as unknown as CurvePoint[];
+}
+
+/** The median plan of the other projects of the project's county and year (of its filing, without a county). */
+export async function peerMedian(run: Run, id: string): Promise<CurvePoint[]> {
+  const rows = await run(`
+WITH me AS (SELECT f.filing_id, f.county, f.year FROM projects p JOIN filings f ON f.filing_id = p.filing_id WHERE p.project_id = ?::VARCHAR)
+SELECT s.month, median(s.cumulative_pct) AS pct, NULL::VARCHAR AS raw
+FROM schedule s JOIN projects p ON p.project_id = s.project_id JOIN filings f ON f.filing_id = p.filing_id, me
+WHERE s.cumulative_pct IS NOT NULL
+  AND (CASE WHEN me.county IS NULL THEN f.filing_id = me.filing_id ELSE f.county = me.county AND f.year IS NOT DISTINCT FROM me.year END)
+GROUP BY s.month ORDER BY s.month`, [id]);
+  return rows as unknown as CurvePoint[];
+}
+
+export interface IndicatorDetail {
+  indicator_id: string;
+  ordinal: number;
+  level1: string | null;
+  level2: string | null;
+  level3: string | null;
+  description: string | null;
+  target_raw: string | null;
+  target_op: string | null;
+  target_value: number | null;
+  target_unit: string | null;
+  target_fen: bigint | null;
+  quantitative: boolean;
+  basis: string | null;
+  grades: string | null;
+  source_line: number | null;
+  score: number | null;
+  band: string | null;
+  score_measurable: number | null;
+  score_fit: number | null;
+  score_clear: number | null;
+  score_evidenced: number | null;
+}
+
+export async function projectIndicators(run: Run, id: string): Promise<IndicatorDetail[]> {
+  const rows = await run(`
+SELECT indicator_id, ordinal, level1, level2, level3, description, target_raw, target_op, target_value, target_unit,
+  ${fen('target_yuan', 'target')}, quantitative, basis, grades, source_line, score, band,
+  score_measurable, score_fit, score_clear, score_evidenced
+FROM indicators WHERE project_id = ?::VARCHAR ORDER BY ordinal`, [id]);
+  return rows as unknown as IndicatorDetail[];
+}
+
+export interface Finding {
+  finding_id: string;
+  filing_id: string;
+  project_id: string | null;
+  indicator_id: string | null;
+  rule_id: string;
+  severity: string;
+  message: string;
+  evidence: string | null;
+  level: string | null;
+  line: number | null;
+}
+
+/** Every finding on the project or one of its indicators, the gravest first. */
+export async function projectFindings(run: Run, id: string): Promise<Finding[]> {
+  const rows = await run(`
+SELECT finding_id, filing_id, project_id, indicator_id, rule_id, severity, message, evidence, level, line
+FROM findings WHERE project_id = ?::VARCHAR ORDER BY ${severityOrder}, rule_id, finding_id`, [id]);
+  return rows as unknown as Finding[];
+}
+
+// ── reading report ───────────────────────────────────────────────────────────────────────────────
+export interface ReadingFiling {
+  filing_id: string;
+  source_file: string;
+  county: string | null;
+  year: number | null;
+  department: string;
+  unit: string;
+  layout: string;
+  status: string;
+  encoding: string | null;
+  lines_total: number;
+  lines_used: number;
+  projects: number;
+}
+
+export async function readingFilings(run: Run, f: Filters): Promise<ReadingFiling[]> {
+  const rows = await exec(run, scoped(f, `
+SELECT f.filing_id, f.source_file, f.county, f.year, f.department, f.unit, f.layout, f.status, f.encoding,
+  f.lines_total, f.lines_used, (SELECT count(*) FROM projects p WHERE p.filing_id = f.filing_id)::INTEGER AS projects
+FROM filings f WHERE f.filing_id IN (SELECT filing_id FROM sel_filings)
+ORDER BY f.county IS NULL, f.county, f.year, f.source_file`));
+  return rows as unknown as ReadingFiling[];
+}
+
+/** What reading the selected filings found (`parse/…`), unused lines included, in source order. */
+export async function readingFindings(run: Run, f: Filters): Promise<Finding[]> {
+  const q = f.q == null ? '' : `AND contains(lower(concat_ws(' ', x.rule_id, x.message, x.evidence)), lower(?::VARCHAR))`;
+  const params: Param[] = f.q == null ? [] : [f.q];
+  const rows = await exec(run, scoped({ ...f, q: null }, `
+SELECT x.finding_id, x.filing_id, x.project_id, x.indicator_id, x.rule_id, x.severity, x.message, x.evidence, x.level, x.line
+FROM findings x
+WHERE x.filing_id IN (SELECT filing_id FROM sel_filings) AND starts_with(x.rule_id, 'parse/')
+  ${f.rule == null ? '' : 'AND x.rule_id = ?::VARCHAR'} ${q}
+ORDER BY x.filing_id, x.line NULLS FIRST, x.finding_id`, ...(f.rule == null ? [] : [f.rule]), ...params));
+  return rows as unknown as Finding[];
+}
+
+export type { Row };

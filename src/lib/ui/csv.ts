@@ -1,0 +1,48 @@
+/**
+ * CSV downloads: the data view's rows written by the same writer as `npm run ingest -- --csv`
+ * (src/lib/tables/csv.ts: UTF-8 with BOM, RFC 4180 via csv-stringify, CRLF, formula cells neutralized,
+ * numbers numeric, amounts as plain decimals), so a download and an ingest CSV are the same format.
+ */
+import { toCSV } from '../tables/csv';
+import type { Cell, Column as TableColumn } from '../tables/schema';
+import type { Column, DataTable } from '../db/data-tables';
+import { NO_COUNTY, FILTER_KEYS, type Filters } from '../db/scope';
+import type { Row } from '../db/values';
+
+const TYPE = { text: 'text', number: 'double', bool: 'bool', money: 'yuan' } as const;
+
+/** A DECIMAL's text (`300300.00`, `-5.5`) → exact fen. */
+export function fenOf(decimal: string): bigint {
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(decimal.trim());
+  if (!m) throw new Error(`not an amount: ${decimal}`);
+  const fen = BigInt(m[2]) * 100n + BigInt((m[3] ?? '').padEnd(2, '0'));
+  return m[1] ? -fen : fen;
+}
+
+export function toCsv(cols: Column[], rows: Row[]): string {
+  const columns: TableColumn[] = cols.map((c) => ({ name: c.name, type: TYPE[c.kind] }));
+  const money = cols.filter((c) => c.kind === 'money').map((c) => c.name);
+  const cells = rows.map((r) => {
+    const out: Record<string, Cell> = { ...r };
+    for (const m of money) if (r[m] != null) out[m] = fenOf(String(r[m]));
+    return out;
+  });
+  return toCSV(columns, cells);
+}
+
+/** `indicators_乐亭县_2022.csv`: the table, then the filter values in filter order. */
+export function csvName(table: DataTable, f: Filters, noCounty: string): string {
+  const parts = FILTER_KEYS.filter((k) => f[k] != null && f[k] !== '')
+    .map((k) => (k === 'county' && f.county === NO_COUNTY ? noCounty : String(f[k])))
+    .map((v) => v.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 40));
+  return `${[table, ...parts].join('_')}.csv`;
+}
+
+export function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

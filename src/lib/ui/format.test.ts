@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { bandOf, escapeHtml, wan, yuan } from './format';
+import { planFlags } from './plan';
+
+describe('money', () => {
+  it('formats exact fen as 万元 and 元 with thousands separators', () => {
+    expect(wan(30030000n)).toBe('30.03'); // 300300.00 元
+    expect(wan(501384446n)).toBe('501.38');
+    expect(wan(920190446n)).toBe('920.19');
+    expect(wan(123456789012345n)).toBe('123,456,789.01');
+    expect(wan(-5000n)).toBe('-0.01');
+    expect(wan(null)).toBe('—');
+    expect(yuan(501384446n)).toBe('5,013,844.46');
+    expect(yuan(5n)).toBe('0.05');
+  });
+
+  it('rounds half away from zero, by integer arithmetic', () => {
+    expect(wan(5000n)).toBe('0.01');
+    expect(wan(4999n)).toBe('0.00');
+    expect(wan(99995000n)).toBe('100.00');
+  });
+});
+
+describe('bands and escaping', () => {
+  it('uses the rubric grades', () => {
+    expect([95, 90, 89.9, 80, 60, 59.9].map(bandOf)).toEqual(['优', '优', '良', '良', '中', '差']);
+  });
+
+  it('escapes everything that could open markup in a tooltip', () => {
+    expect(escapeHtml('<img src=x onerror=alert(1)>')).toBe('&#60;img src=x onerror=alert(1)&#62;');
+    expect(escapeHtml(`"'&\``)).toBe('&#34;&#39;&#38;&#96;');
+  });
+});
+
+describe('spending plan flags', () => {
+  it('flags a plan that falls back, stops short, exceeds 100 % or has blank cells', () => {
+    expect(planFlags([25, 50, 75, 100])).toEqual([]);
+    expect(planFlags([25, 60, 50, 100])).toEqual(['fallsBack']);
+    expect(planFlags([25, 50, 75, 90])).toEqual(['short']);
+    expect(planFlags([25, 50, 110, 100])).toEqual(['fallsBack', 'over']);
+    expect(planFlags([null, 100, 100, 100])).toEqual(['blank']);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { formatRoute, HOME, parseRoute, VIEWS, type Route } from './route';
+import { DATA_TABLES } from '../db/data-tables';
+import { NO_COUNTY } from '../db/scope';
+
+describe('route ⇄ URL', () => {
+  it('the home view is an empty query string', () => {
+    expect(formatRoute(HOME)).toBe('');
+    expect(parseRoute('')).toEqual(HOME);
+  });
+
+  it('keeps every filter, including the filing without a county and hostile text', () => {
+    const r: Route = {
+      ...HOME,
+      view: 'data',
+      table: 'findings',
+      sort: 'score',
+      desc: true,
+      page: 2,
+      lang: 'en',
+      filters: { ...HOME.filters, county: NO_COUNTY, year: 2022, q: '<img src=x onerror=alert(1)> & =1+1', rule: 'cost-over-budget' },
+    };
+    expect(parseRoute(formatRoute(r))).toEqual(r);
+  });
+
+  it('round-trips any route it writes', () => {
+    const text = fc.option(fc.string({ minLength: 1 }).filter((s) => s.trim() === s), { nil: null });
+    const route = fc.record({
+      view: fc.constantFrom(...VIEWS.filter((v) => v !== 'project')),
+      table: fc.constantFrom(...DATA_TABLES),
+      county: text,
+      q: text,
+      year: fc.option(fc.integer({ min: 1990, max: 2099 }), { nil: null }),
+    });
+    fc.assert(
+      fc.property(route, ({ view, table, county, q, year }) => {
+        const r: Route = { ...HOME, view, table: view === 'data' ? table : HOME.table, filters: { ...HOME.filters, county, q, year } };
+        expect(parseRoute(formatRoute(r))).toEqual(r);
+      }),
+    );
+  });
+
+  it('ignores what it does not know rather than failing', () => {
+    const r = parseRoute('?view=nope&year=twenty&page=-3&table=x&lang=fr');
+    expect(r.view).toBe('overview');
+    expect(r.filters.year).toBeNull();
+    expect(r.page).toBe(0);
+    expect(r.table).toBe(HOME.table);
+    expect(r.lang).toBe('zh');
+  });
+
+  it('a project page without a project falls back to the overview', () => {
+    expect(parseRoute('?view=project').view).toBe('overview');
+    expect(parseRoute('?view=project&project=abc-1&from=quality')).toMatchObject({ view: 'project', project: 'abc-1', from: 'quality' });
+  });
+});

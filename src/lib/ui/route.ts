@@ -1,0 +1,82 @@
+/**
+ * Where the user is: view, filters, the open project, the data table's sort and page, the language. All of
+ * it lives in the URL's query string, so a pasted link, back and forward restore the same view.
+ */
+import { FILTER_KEYS, NO_FILTERS, type Filters } from '../db/scope';
+import { DATA_TABLES, type DataTable } from '../db/data-tables';
+
+export const VIEWS = ['overview', 'curves', 'quality', 'project', 'data', 'reading'] as const;
+export type View = (typeof VIEWS)[number];
+export type Lang = 'zh' | 'en';
+
+export interface Route {
+  view: View;
+  filters: Filters;
+  /** The project page's project. */
+  project: string | null;
+  /** The view a project page was opened from, for its way back. */
+  from: View | null;
+  table: DataTable;
+  sort: string | null;
+  desc: boolean;
+  page: number;
+  lang: Lang;
+}
+
+export const HOME: Route = {
+  view: 'overview', filters: NO_FILTERS, project: null, from: null, table: 'indicators', sort: null, desc: false, page: 0, lang: 'zh',
+};
+
+const oneOf = <T extends string>(list: readonly T[], v: string | null, fallback: T): T =>
+  list.includes(v as T) ? (v as T) : fallback;
+
+export function parseRoute(search: string): Route {
+  const p = new URLSearchParams(search);
+  const text = (k: string) => {
+    const v = p.get(k)?.trim();
+    return v ? v : null;
+  };
+  const filters = { ...NO_FILTERS };
+  for (const k of FILTER_KEYS) {
+    const v = text(k);
+    if (k === 'year') filters.year = v != null && /^\d{4}$/.test(v) ? Number(v) : null;
+    else filters[k] = v;
+  }
+  const view = oneOf(VIEWS, p.get('view'), 'overview');
+  const project = text('project');
+  const page = Number(p.get('page'));
+  return {
+    view: view === 'project' && !project ? 'overview' : view,
+    filters,
+    project,
+    from: p.has('from') ? oneOf(VIEWS, p.get('from'), 'overview') : null,
+    table: oneOf(DATA_TABLES, p.get('table'), HOME.table),
+    sort: text('sort'),
+    desc: p.get('desc') === '1',
+    page: Number.isInteger(page) && page > 0 ? page : 0,
+    lang: oneOf(['zh', 'en'] as const, p.get('lang'), 'zh'),
+  };
+}
+
+/** The query string of a route (`?view=…`), leaving out what equals the default; '' for the home view. */
+export function formatRoute(r: Route): string {
+  const p = new URLSearchParams();
+  if (r.view !== 'overview') p.set('view', r.view);
+  if (r.view === 'project' && r.project) {
+    p.set('project', r.project);
+    if (r.from) p.set('from', r.from);
+  }
+  for (const k of FILTER_KEYS) {
+    const v = r.filters[k];
+    if (v != null && v !== '') p.set(k, String(v));
+  }
+  if (r.view === 'data') {
+    if (r.table !== HOME.table) p.set('table', r.table);
+    if (r.sort) p.set('sort', r.sort);
+    if (r.sort && r.desc) p.set('desc', '1');
+    if (r.page > 0) p.set('page', String(r.page));
+  }
+  if (r.lang !== 'zh') p.set('lang', r.lang);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}

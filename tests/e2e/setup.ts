@@ -1,0 +1,41 @@
+/**
+ * The site under test: a copy of dist/ whose data/ holds the seeds plus tests/e2e/fixtures/hostile.txt
+ * (ingested by the real `npm run ingest`, summarized by the real build step), served on 127.0.0.1.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { serve } from '../../scripts/serve';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    dataDir: string;
+  }
+}
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+
+export default async function setup(project: TestProject) {
+  const dist = join(ROOT, 'dist');
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('no dist/: run `npm run build` first (npm run test:e2e does)');
+  const site = mkdtempSync(join(tmpdir(), 'perflens-site-'));
+  cpSync(dist, site, { recursive: true });
+  const data = join(site, 'data');
+  rmSync(data, { recursive: true, force: true });
+  const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+  const run = (args: string[]) => execFileSync(tsx, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  run(['scripts/ingest.ts', '--out', data, 'data/raw', 'tests/e2e/fixtures/hostile.txt']);
+  run(['scripts/site-summary.ts', data]);
+  const server = await serve(site, 0);
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no port');
+  project.provide('baseUrl', `http://127.0.0.1:${address.port}/`);
+  project.provide('dataDir', data);
+  return async () => {
+    await new Promise((done) => server.close(done));
+    rmSync(site, { recursive: true, force: true });
+  };
+}
