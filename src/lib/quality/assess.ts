@@ -1,6 +1,6 @@
 import type { Filing, Indicator, Project, Severity } from '../parse/model';
 import { blockOf, kindOf } from './classify';
-import { type Cost, type Hit, type Level, RULES } from './rules';
+import { type CorpusRow, corpusRows, type Cost, type Hit, type Level, RULES } from './rules';
 import { band, type Band, DEFAULT_SETTINGS, type Settings } from './settings';
 
 /**
@@ -17,6 +17,8 @@ export interface QualityFinding {
   /** Project ordinal, indicator ordinal within it. */
   project: number | null;
   indicator: number | null;
+  /** Source line, when known. */
+  line?: number | null;
 }
 
 /** The four parts of an indicator's score; null where the filing's layout has nothing to judge. */
@@ -43,21 +45,29 @@ export const indicatorKey = (project: number, indicator: number) => `${project}-
 export function assess(filings: Filing[], settings: Settings = DEFAULT_SETTINGS): Map<string, FilingQuality> {
   const out = new Map<string, FilingQuality>();
   for (const f of filings) out.set(f.id, assessFiling(f, settings));
-  // Corpus rules look across filings; they inform, they do not score.
+  for (const { filing, finding } of assessCorpus(filings.flatMap(corpusRows), settings)) out.get(filing)?.findings.push(finding);
+  return out;
+}
+
+/**
+ * Corpus rules look across filings (by their compact rows, so a province's can be gathered from parallel
+ * workers); they inform, they do not score.
+ */
+export function assessCorpus(rows: CorpusRow[], settings: Settings = DEFAULT_SETTINGS): { filing: string; finding: QualityFinding }[] {
+  const out: { filing: string; finding: QualityFinding }[] = [];
   for (const rule of RULES) {
     if (rule.level !== 'corpus') continue;
-    for (const h of rule.check(filings, settings)) {
-      out.get(h.filing!)?.findings.push(finding(rule.id, 'corpus', h.severity ?? rule.severity, h, h.project ?? null, h.indicator ?? null));
-    }
+    for (const h of rule.check(rows, settings)) out.push({ filing: h.filing!, finding: finding(rule.id, 'corpus', h.severity ?? rule.severity, h, h.project ?? null, h.indicator ?? null) });
   }
   return out;
 }
 
 function finding(rule: string, level: Level, severity: Severity, h: Hit, project: number | null, indicator: number | null): QualityFinding {
-  return { rule, level, severity, message: h.say, evidence: h.evidence || null, project, indicator };
+  return { rule, level, severity, message: h.say, evidence: h.evidence || null, project, indicator, line: h.line ?? null };
 }
 
-function assessFiling(f: Filing, s: Settings): FilingQuality {
+/** Every rule that looks at one filing alone, and its scores. */
+export function assessFiling(f: Filing, s: Settings = DEFAULT_SETTINGS): FilingQuality {
   const findings: QualityFinding[] = [];
   const indicators = new Map<string, IndicatorScore>();
   const projects = new Map<number, { score: number | null; band: Band | null }>();

@@ -28,6 +28,8 @@ export interface Hit {
   indicator?: number;
   project?: number;
   filing?: string;
+  /** Source line, when the rule knows it better than the row it names. */
+  line?: number;
 }
 
 interface Base {
@@ -49,9 +51,28 @@ export interface FilingRule extends Base {
   level: 'filing';
   check: (f: Filing, s: Settings) => Hit[];
 }
+/** What the cross-filing rules need of an indicator row: small enough to gather from every filing of a province. */
+export interface CorpusRow {
+  filing: string;
+  /** The county, or the filing itself when it names none. */
+  place: string;
+  project: number;
+  indicator: number;
+  level2: string | null;
+  level3: string | null;
+  satisfaction: boolean;
+  line: number;
+}
+
+export function corpusRows(f: Filing): CorpusRow[] {
+  return f.projects.flatMap((p) =>
+    p.indicators.map((i) => ({ filing: f.id, place: f.county ?? f.id, project: p.ordinal, indicator: i.ordinal, level2: i.level2, level3: i.level3, satisfaction: isSatisfaction(i), line: i.line })),
+  );
+}
+
 export interface CorpusRule extends Base {
   level: 'corpus';
-  check: (fs: Filing[], s: Settings) => Hit[];
+  check: (rows: CorpusRow[], s: Settings) => Hit[];
 }
 export type Rule = IndicatorRule | ProjectRule | FilingRule | CorpusRule;
 
@@ -418,23 +439,17 @@ export const RULES: Rule[] = [
   // ---------------------------------------------------------------- corpus rules
   {
     id: 'cross-filing-boilerplate', level: 'corpus', severity: 'info', source: SRC.cy101, cost: { none: true },
-    check: (fs) => {
-      const seen = new Map<string, Set<string>>();
-      const key = (i: Indicator) => `${sq(i.level2)}|${sq(i.level3)}`;
-      for (const f of fs) {
-        const place = f.county ?? f.id;
-        for (const p of f.projects) for (const i of p.indicators) if (i.level3 && !isSatisfaction(i)) seen.set(key(i), (seen.get(key(i)) ?? new Set()).add(place));
-      }
+    check: (rows) => {
+      const key = (r: CorpusRow) => `${sq(r.level2)}|${sq(r.level3)}`;
+      const places = new Map<string, Set<string>>();
+      for (const r of rows) if (r.level3 && !r.satisfaction) places.set(key(r), (places.get(key(r)) ?? new Set()).add(r.place));
       const hits: Hit[] = [];
-      for (const f of fs) {
-        const place = f.county ?? f.id;
-        for (const p of f.projects) {
-          for (const i of p.indicators) {
-            const others = [...(seen.get(key(i)) ?? [])].filter((x) => x !== place);
-            if (!i.level3 || isSatisfaction(i) || others.length === 0) continue;
-            hits.push({ filing: f.id, project: p.ordinal, indicator: i.ordinal, evidence: `${i.level2} / ${i.level3}`, say: `${row(i)}（${i.level2}）与${others.map((o) => (/^[0-9a-f]{16}$/.test(o) ? '未注明县区的文件' : o)).join('、')}的文件中的指标完全相同；请确认它反映的是本单位的实际情况。` });
-          }
-        }
+      for (const r of rows) {
+        const others = [...(places.get(key(r)) ?? [])].filter((x) => x !== r.place);
+        if (!r.level3 || r.satisfaction || others.length === 0) continue;
+        const named = others.map((o) => (/^[0-9a-f]{16}$/.test(o) ? '未注明县区的文件' : o));
+        const shown = named.length > 5 ? `${named.slice(0, 5).join('、')}等${named.length}个县区` : named.join('、');
+        hits.push({ filing: r.filing, project: r.project, indicator: r.indicator, line: r.line, evidence: `${r.level2} / ${r.level3}`, say: `第${r.indicator}行指标${q(r.level3)}（${r.level2}）与${shown}的文件中的指标完全相同；请确认它反映的是本单位的实际情况。` });
       }
       return hits;
     },

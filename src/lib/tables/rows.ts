@@ -20,13 +20,15 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
   const severities = { critical: 0, major: 0, minor: 0, info: 0 };
   const allFindings = [
     ...f.findings.map((x) => ({ rule: x.rule as string, level: 'parse', severity: x.severity, message: x.message, evidence: x.evidence, project: x.project, indicator: x.indicator, line: x.line })),
-    ...q.findings.map((x) => {
+    ...q.findings.filter((x) => x.level !== 'corpus').map((x) => {
       const p = x.project != null ? f.projects[x.project - 1] : null;
       const i = p && x.indicator != null ? p.indicators[x.indicator - 1] : null;
-      return { rule: x.rule, level: x.level, severity: x.severity, message: x.message, evidence: x.evidence, project: x.project, indicator: x.indicator, line: i?.line ?? p?.span.first ?? null };
+      return { rule: x.rule, level: x.level, severity: x.severity, message: x.message, evidence: x.evidence, project: x.project, indicator: x.indicator, line: x.line ?? i?.line ?? p?.span.first ?? null };
     }),
   ];
   for (const x of allFindings) severities[x.severity]++;
+  const corpus = corpusFindingRows(f.id, f.county, f.year, q.findings.filter((x) => x.level === 'corpus'));
+  for (const x of corpus) severities[x.severity as keyof typeof severities]++;
 
   const filings: Row[] = [{
     filing_id: f.id, source_file: f.sourceFile, county: f.county, county_code: f.countyCode, city: f.city, year: f.year,
@@ -64,13 +66,30 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
     }
   }
 
-  const findings: Row[] = allFindings.map((x, k) => {
-    const pid = x.project != null ? projectId(f.id, x.project) : null;
-    return {
-      finding_id: `${f.id}-f${k + 1}`, filing_id: f.id, project_id: pid,
-      indicator_id: pid && x.indicator != null ? indicatorId(pid, x.indicator) : null,
-      rule_id: x.rule, severity: x.severity, message: x.message, evidence: x.evidence, ...where, level: x.level, line: x.line,
-    };
-  });
-  return { filings, projects, schedule, indicators, findings };
+  const findings: Row[] = allFindings.map((x, k) => findingRow(`${f.id}-f${k + 1}`, f.id, f.county, f.year, x));
+  return { filings, projects, schedule, indicators, findings: [...findings, ...corpus] };
+}
+
+interface FindingLike {
+  rule: string;
+  level: string;
+  severity: string;
+  message: string;
+  evidence: string | null;
+  project: number | null;
+  indicator: number | null;
+  line?: number | null;
+}
+
+function findingRow(id: string, filingId: string, county: string | null, year: number | null, x: FindingLike): Row {
+  const pid = x.project != null ? projectId(filingId, x.project) : null;
+  return {
+    finding_id: id, filing_id: filingId, project_id: pid, indicator_id: pid && x.indicator != null ? indicatorId(pid, x.indicator) : null,
+    rule_id: x.rule, severity: x.severity, message: x.message, evidence: x.evidence, county, year, level: x.level, line: x.line ?? null,
+  };
+}
+
+/** Cross-filing findings of one filing, numbered on their own (`…-c1`) so a parallel ingest that adds them later gives the same ids. */
+export function corpusFindingRows(filingId: string, county: string | null, year: number | null, list: FindingLike[]): Row[] {
+  return list.map((x, k) => findingRow(`${filingId}-c${k + 1}`, filingId, county, year, x));
 }
