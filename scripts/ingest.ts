@@ -1,32 +1,47 @@
 /**
- * npm run ingest -- [--out DIR] [--csv] [PATH ...]
+ * npm run ingest -- [--out DIR] [--csv] [--jobs N] [PATH ...]
  *
  * Reads filings (files or folders; default data/raw), scores them, and writes the contract's five tables
  * to DIR (default public/data): <table>.arrow for the site, <table>.parquet for users' tools, optional
- * <table>.csv, and manifest.json. A file it cannot read is reported on stderr as `file: reason` and
- * skipped; every other file is still written, and the exit status is 1.
+ * <table>.csv, manifest.json, and the same tables split by county and year under parts/<code>/<year>/
+ * (what a province-scale site fetches on demand). A file it cannot read is reported on stderr as
+ * `file: reason` and skipped; every other file is still written, and the exit status is 1.
+ *
+ * Files are read in batches (by --jobs worker threads when asked), each batch's rows written at once as
+ * chunk files, so memory stays bounded by the batch, not the province. A table over a million rows is
+ * written per partition only.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { parseFiling, type Filing, type FilingMeta } from '../src/lib/parse';
+import { Worker } from 'node:worker_threads';
+import { tableFromIPC } from 'apache-arrow';
 import { formatYuan } from '../src/lib/parse/money';
-import { assess } from '../src/lib/quality';
-import { SORT_KEYS, TABLE_NAMES, TABLES, toArrowIPC, toCSV, toRows, type Row, type TableName } from '../src/lib/tables';
-import { writeParquet } from './parquet';
+import { assessCorpus, type CorpusRow } from '../src/lib/quality';
+import { corpusFindingRows, type Row, SORT_KEYS, TABLE_NAMES, TABLES, type TableName, toArrowIPC, toCSV } from '../src/lib/tables';
+import { type FileResult, partitionOf, readBatch, summaryLine, writeChunk } from './ingest/batch';
+import { chunkFiles, concatArrow } from './ingest/merge';
+import { arrowToParquet } from './parquet';
 
 interface Args {
   out: string;
   csv: boolean;
+  jobs: number;
   paths: string[];
 }
 
+const BATCH = 40;
+
 function parseArgs(argv: string[]): Args {
-  const args: Args = { out: 'public/data', csv: false, paths: [] };
+  // One worker by default: measured here, the reading is allocation-bound and a second worker competes
+  // with the first one's garbage collector for the same two cores (1,800 filings: 7.5 s with one, 8.9 s with two).
+  const args: Args = { out: 'public/data', csv: false, jobs: 1, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--out') args.out = argv[++i];
     else if (argv[i] === '--csv') args.csv = true;
+    else if (argv[i] === '--jobs') args.jobs = Math.max(1, Number(argv[++i]) || 1);
     else if (argv[i] === '--help' || argv[i] === '-h') {
-      console.log('npm run ingest -- [--out DIR] [--csv] [PATH ...]');
+      console.log('npm run ingest -- [--out DIR] [--csv] [--jobs N] [PATH ...]');
       process.exit(0);
     } else args.paths.push(argv[i]);
   }
@@ -38,32 +53,16 @@ function parseArgs(argv: string[]): Args {
 function listFiles(paths: string[]): string[] {
   const out: string[] = [];
   const walk = (p: string) => {
-    const st = statSync(p);
-    if (st.isDirectory()) for (const e of readdirSync(p).sort()) !e.startsWith('.') && walk(join(p, e));
+    if (statSync(p).isDirectory()) for (const e of readdirSync(p).sort()) !e.startsWith('.') && walk(join(p, e));
     else if (!p.endsWith('.meta.json') && !basename(p).startsWith('.')) out.push(p);
   };
   for (const p of paths) walk(p);
   return out;
 }
 
-function readMeta(file: string): FilingMeta | string {
-  const side = `${file}.meta.json`;
-  const alt = file.replace(/\.[^./]+$/, '.meta.json');
-  const path = existsSync(side) ? side : existsSync(alt) && alt !== file ? alt : null;
-  if (!path) return {};
-  try {
-    const m = JSON.parse(readFileSync(path, 'utf8'));
-    if (typeof m !== 'object' || m == null || Array.isArray(m)) return `${path}: expected a JSON object`;
-    return m as FilingMeta;
-  } catch (e) {
-    return `${path}: not valid JSON (${(e as Error).message})`;
-  }
-}
-
 function compare(a: Row, b: Row, keys: string[]): number {
   for (const k of keys) {
-    const x = a[k];
-    const y = b[k];
+    const [x, y] = [a[k], b[k]];
     if (x === y) continue;
     if (x == null) return 1; // nulls last: 未注明 after the named counties
     if (y == null) return -1;
@@ -72,74 +71,151 @@ function compare(a: Row, b: Row, keys: string[]): number {
   return 0;
 }
 
+/** Batches to worker threads (or, for a handful of files, to this thread): results in file order. */
+async function readAll(files: string[], jobs: number, tmp: string): Promise<FileResult[]> {
+  const batches = Array.from({ length: Math.ceil(files.length / BATCH) }, (_, k) => files.slice(k * BATCH, (k + 1) * BATCH));
+  const chunk = (k: number) => `c${String(k).padStart(6, '0')}`;
+  const results: FileResult[][] = [];
+  const workers = Math.min(jobs, batches.length);
+  if (workers <= 1) {
+    for (const [k, b] of batches.entries()) results[k] = readBatch(b, chunk(k), tmp);
+    return results.flat();
+  }
+  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./ingest/worker.ts', import.meta.url).href)}); })`;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: workers }, () => new Promise<void>((resolve, reject) => {
+      const w = new Worker(boot, { eval: true, workerData: { tmp } });
+      const send = () => {
+        if (next >= batches.length) {
+          w.postMessage(null);
+          return;
+        }
+        const k = next++;
+        w.postMessage({ files: batches[k], chunk: chunk(k) });
+      };
+      w.on('message', (m: { ready?: boolean; chunk?: string; results?: FileResult[] }) => {
+        if (m.results) results[Number(m.chunk!.slice(1))] = m.results;
+        send();
+      });
+      w.on('error', reject);
+      w.on('exit', () => resolve());
+    })),
+  );
+  return results.flat();
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
+  const t0 = performance.now();
   const files = listFiles(args.paths);
-  const filings: Filing[] = [];
-  let rejected = 0;
-  for (const file of files) {
-    const meta = readMeta(file);
-    if (typeof meta === 'string') {
-      console.error(`${file}: ${meta}`);
-      rejected++;
-      continue;
-    }
-    if (/\.(docx?|pdf|xlsx?)$/i.test(file)) {
-      console.error(`${file}: expected plain text (.txt) of a filing, found a ${file.split('.').pop()} file; convert it to text first`);
-      rejected++;
-      continue;
-    }
-    const r = parseFiling(readFileSync(file), basename(file), meta);
-    if (!r.ok) {
-      const { line, expected, found } = r.rejection;
-      console.error(`${file}${line ? `:${line}` : ''}: expected ${expected}; found ${found}`);
-      rejected++;
-      continue;
-    }
-    filings.push(r.filing);
-  }
+  const tmp = mkdtempSync(join(tmpdir(), 'perflens-ingest-'));
+  try {
+    const results = await readAll(files, args.jobs, tmp);
+    const tRead = performance.now();
+    const read = results.filter((r) => r.filing);
+    for (const r of results) if (r.error) console.error(r.error);
 
-  const quality = assess(filings);
-  const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, [] as Row[]])) as Record<TableName, Row[]>;
-  for (const f of filings) {
-    const rows = toRows(f, quality.get(f.id)!);
-    for (const t of TABLE_NAMES) tables[t].push(...rows[t]);
-    const q = quality.get(f.id)!;
-    const sev = (s: string) => rows.findings.filter((x) => x.severity === s).length;
-    const inds = rows.indicators.length;
+    // Cross-filing rules over the whole set, from the compact rows the batches returned.
+    const corpus = assessCorpus(read.flatMap((r) => r.corpus as CorpusRow[]));
+    const byFiling = new Map<string, typeof corpus>();
+    for (const c of corpus) byFiling.set(c.filing, [...(byFiling.get(c.filing) ?? []), c]);
+    const corpusRows = new Map<string, Row[]>();
+    for (const r of read) {
+      const f = r.filing!;
+      const extra = corpusFindingRows(f.filing_id as string, f.county as string | null, f.year as number | null, (byFiling.get(f.filing_id as string) ?? []).map((c) => c.finding));
+      f.findings_info = (f.findings_info as number) + extra.length;
+      r.summary!.info += extra.length;
+      corpusRows.set(r.partition!, [...(corpusRows.get(r.partition!) ?? []), ...extra]);
+      console.log(summaryLine(r.summary!));
+    }
+    for (const [partition, rows] of corpusRows) if (rows.length > 0) writeChunk(tmp, partition, 'z-corpus', { findings: rows });
+
+    // Filings: small, one row each, written whole and per partition.
+    const filings = read.map((r) => r.filing!).sort((a, b) => compare(a, b, SORT_KEYS.filings));
+    const partitions = [...new Set(filings.map(partitionOf))];
+    for (const p of partitions) writeChunk(tmp, p, 'c', { filings: filings.filter((f) => partitionOf(f) === p) });
+
+    // Partitions, then whole tables: Arrow for the site, Parquet converted from the same bytes.
+    mkdirSync(args.out, { recursive: true });
+    rmSync(join(args.out, 'parts'), { recursive: true, force: true });
+    const write = (path: string, ipc: Uint8Array) => {
+      writeFileSync(`${path}.arrow`, ipc);
+      writeFileSync(`${path}.parquet`, arrowToParquet(ipc));
+    };
+    const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
+    const parts: { partition: string; county: unknown; county_code: unknown; year: unknown; rows: Record<string, number>; bytes: Record<string, number> }[] = [];
+    for (const p of partitions) {
+      const dir = join(args.out, 'parts', p);
+      mkdirSync(dir, { recursive: true });
+      const f0 = filings.find((f) => partitionOf(f) === p)!;
+      const entry = { partition: p, county: f0.county, county_code: f0.county_code, year: f0.year, rows: {} as Record<string, number>, bytes: {} as Record<string, number> };
+      for (const t of TABLE_NAMES) {
+        const merged = concatArrow(chunkFiles(join(tmp, p, t))) ?? { bytes: toArrowIPC(TABLES[t], []), rows: 0 };
+        write(join(dir, t), merged.bytes);
+        entry.rows[t] = merged.rows;
+        entry.bytes[t] = merged.bytes.length;
+        counts[t] += merged.rows;
+      }
+      parts.push(entry);
+    }
+    const WHOLE_MAX = 1_000_000;
+    for (const t of TABLE_NAMES) {
+      if (counts[t] > WHOLE_MAX) {
+        console.error(`${t}: ${counts[t]} rows, written per partition only (parts/*/*/${t}.arrow)`);
+        continue;
+      }
+      const whole = concatArrow(partitions.map((p) => join(args.out, 'parts', p, `${t}.arrow`)))?.bytes ?? toArrowIPC(TABLES[t], []);
+      write(join(args.out, t), whole);
+      if (args.csv) writeFileSync(join(args.out, `${t}.csv`), toCSV(TABLES[t], readRows(whole)));
+    }
+    const rejected = results.filter((r) => r.error).length;
+    const manifest = {
+      tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, { rows: counts[t], columns: TABLES[t] }])),
+      filings: filings.map((f) => ({ filing_id: f.filing_id, source_file: f.source_file, county: f.county, year: f.year })),
+      partitions: parts,
+      rejected,
+    };
+    writeFileSync(join(args.out, 'manifest.json'), JSON.stringify(manifest, null, 1));
+    const budget = filings.reduce((a, f) => a + ((f.budget_yuan as bigint | null) ?? 0n), 0n);
+    const mb = results.reduce((a, r) => a + r.bytes, 0) / 1e6;
+    const secs = (performance.now() - t0) / 1000;
     console.log(
-      [
-        `${f.county ?? '（未注明县区）'} ${f.year ?? '----'}`.padEnd(14),
-        f.sourceFile.padEnd(26),
-        `${f.projects.length} projects`.padEnd(12),
-        `${inds} indicators`.padEnd(15),
-        `score ${q.score?.toFixed(1) ?? '-'} ${q.band ?? ''}${q.partialRubric ? ' (partial rubric)' : ''}`.padEnd(30),
-        `findings ${sev('critical')} critical, ${sev('major')} major, ${sev('minor')} minor, ${sev('info')} info`,
-        f.status === 'partial' ? ' [partial]' : '',
-      ].join(' '),
+      `total: ${filings.length} filings, ${counts.projects} projects, ${counts.indicators} indicators, ${counts.findings} findings, ` +
+        `budget ${formatYuan(budget as never)} 元; ${rejected} rejected → ${args.out}`,
     );
+    // Throughput on stderr, so stdout stays the per-file report.
+    console.error(`read ${mb.toFixed(1)} MB in ${secs.toFixed(1)} s (${(mb / secs).toFixed(1)} MB/s; reading ${((tRead - t0) / 1000).toFixed(1)} s, writing ${((performance.now() - tRead) / 1000).toFixed(1)} s; ${args.jobs} jobs), ${partitions.length} partitions`);
+    return rejected > 0 ? 1 : 0;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
-  for (const t of TABLE_NAMES) tables[t].sort((a, b) => compare(a, b, SORT_KEYS[t]));
+}
 
-  mkdirSync(args.out, { recursive: true });
-  for (const t of TABLE_NAMES) {
-    writeFileSync(join(args.out, `${t}.arrow`), toArrowIPC(TABLES[t], tables[t]));
-    if (args.csv) writeFileSync(join(args.out, `${t}.csv`), toCSV(TABLES[t], tables[t]));
+/** Rows of an Arrow stream, for the CSV (money back to exact fen). */
+function readRows(ipc: Uint8Array): Row[] {
+  const t = tableFromIPC(ipc);
+  const names = t.schema.fields.map((f) => f.name);
+  const cols = names.map((n) => t.getChild(n)!);
+  const decimals = new Set(t.schema.fields.filter((f) => String(f.type).startsWith('Decimal')).map((f) => f.name));
+  const out: Row[] = [];
+  for (let i = 0; i < t.numRows; i++) {
+    const r: Row = {};
+    names.forEach((n, k) => {
+      const v = cols[k].get(i);
+      r[n] = v == null ? null : decimals.has(n) ? fenOf(v) : (v as Row[string]);
+    });
+    out.push(r);
   }
-  await writeParquet(TABLE_NAMES.map((t) => ({ name: t, columns: TABLES[t], rows: tables[t] })), args.out);
-  const manifest = {
-    tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, { rows: tables[t].length, columns: TABLES[t] }])),
-    filings: filings.map((f) => ({ filing_id: f.id, source_file: f.sourceFile, county: f.county, year: f.year })),
-    rejected,
-  };
-  writeFileSync(join(args.out, 'manifest.json'), JSON.stringify(manifest, null, 1));
+  return out;
+}
 
-  const budget = tables.projects.reduce((a, p) => a + ((p.budget_yuan as bigint | null) ?? 0n), 0n);
-  console.log(
-    `total: ${filings.length} filings, ${tables.projects.length} projects, ${tables.indicators.length} indicators, ` +
-      `${tables.findings.length} findings, budget ${formatYuan(budget as never)} 元; ${rejected} rejected → ${args.out}`,
-  );
-  return rejected > 0 ? 1 : 0;
+/** An Arrow Decimal128 value (four little-endian uint32 words) as bigint fen. */
+function fenOf(v: unknown): bigint {
+  const w = v as Uint32Array;
+  const lo = BigInt(w[0]) | (BigInt(w[1]) << 32n);
+  const hi = BigInt(w[2]) | (BigInt(w[3]) << 32n);
+  return BigInt.asIntN(128, lo | (hi << 64n));
 }
 
 main().then(
