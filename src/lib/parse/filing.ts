@@ -48,11 +48,11 @@ interface Options {
 export function parseText(text: string, sourceFile: string, opts: Options): ParseResult {
   const raw = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
   if (raw.length > 1 && raw[raw.length - 1] === '') raw.pop();
-  const lines = raw.map((l) => l.replace(BOOKMARK, ''));
+  const lines = raw.map((l) => (l.startsWith('[bookmark') ? l.replace(BOOKMARK, '') : l));
   if (lines.every(isBlank)) return reject(sourceFile, 1, 'a filing', 'an empty file');
 
-  const headers = lines.flatMap((l, i) => (!isCellLine(l) && PROJECT_HEADER.test(l) && !/部门整体/.test(l) ? [i + 1] : []));
-  const dutyLine = lines.findIndex((l) => labelKey(rowCells(l)?.[0] ?? l) === '职责活动') + 1;
+  const headers = lines.flatMap((l, i) => (l.includes('绩效目标') && !isCellLine(l) && PROJECT_HEADER.test(l) && !/部门整体/.test(l) ? [i + 1] : []));
+  const dutyLine = lines.findIndex((l) => l.includes('职责') && labelKey(rowCells(l)?.[0] ?? l) === '职责活动') + 1;
   const bodyStart = Math.min(headers[0] ?? Infinity, dutyLine || Infinity);
   const part1End = Number.isFinite(bodyStart) ? bodyStart - 1 : lines.length;
   const narrative = readNarrative(lines, 1, part1End);
@@ -82,7 +82,7 @@ export function parseText(text: string, sourceFile: string, opts: Options): Pars
   const units: MoneyUnit[] = [];
   const blockEnd = (i: number) => (i + 1 < headers.length ? headers[i + 1] - 1 : dutyLine > headers[i] ? dutyLine - 1 : lines.length);
   // Running headers and signatures repeat the title or the body's name on a line of their own.
-  const signatures = new Set([lines.find((l) => !isBlank(l))!.trim(), ...lines.flatMap((l) => /^\s*\t?\d{6}\s*(\S+)\s*$/.exec(l)?.[1] ?? [])]);
+  const signatures = new Set([lines.find((l) => !isBlank(l))!.trim(), ...lines.flatMap((l) => (/^\s*\t?\d{6}/.test(l) ? /^\s*\t?\d{6}\s*(\S+)\s*$/.exec(l)?.[1] ?? [] : []))]);
   const isSignature = (l: string) => signatures.has(l);
   const closing: string[] = [];
   headers.forEach((h, i) => {

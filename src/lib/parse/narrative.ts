@@ -22,6 +22,7 @@ const DASH = /\s*[－—\-–]+\s*/;
 export function readNarrative(lines: string[], from: number, to: number): NarrativeEntry[] {
   const starts: { line: number; at: number }[] = [];
   for (let n = from; n <= to; n++) {
+    if (!lines[n - 1].includes('预算')) continue;
     const m = START.exec(lines[n - 1]);
     if (m && /预算安排|预算资金/.test(m[0])) starts.push({ line: n, at: m.index });
   }

@@ -21,7 +21,8 @@ export const CHROME = /^\s*(?:.{2,30}(?:部门预算|部门决算|预算|决算|
 export const isChrome = (line: string) => line.length < 60 && CHROME.test(line);
 
 export function isCellLine(line: string): boolean {
-  return /^ {0,3}\t/.test(line);
+  if (line.charCodeAt(0) === 9) return true;
+  return line.charCodeAt(0) === 32 && /^ {1,3}\t/.test(line);
 }
 
 /**
@@ -36,7 +37,9 @@ const PIPE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
  * (`| 产出指标 | 数量指标 | … |`). Null for a line that is one cell or none.
  */
 export function rowCells(line: string): string[] | null {
-  if (/^\s*\|.*\|\s*$/.test(line) && !PIPE_RULE.test(line)) {
+  const pipe = line.includes('|');
+  if (!pipe && !line.includes('\t')) return null;
+  if (pipe && /^\s*\|.*\|\s*$/.test(line) && !PIPE_RULE.test(line)) {
     const cells = line.trim().slice(1, -1).split('|').map((c) => c.trim());
     return cells.length >= 2 ? cells : null;
   }
@@ -49,7 +52,7 @@ export function rowCells(line: string): string[] | null {
 
 /** Lines that carry table cells: Word cells (tab-indented), tab-separated rows, pipe-table rows. */
 export function isTableLine(line: string): boolean {
-  return isCellLine(line) || rowCells(line) != null || PIPE_RULE.test(line);
+  return isCellLine(line) || rowCells(line) != null || (line.includes('-') && PIPE_RULE.test(line));
 }
 
 export function cellPieces(lines: string[], from: number, to: number, chrome: (line: string) => boolean = () => false): Piece[] {
@@ -61,18 +64,18 @@ export function cellPieces(lines: string[], from: number, to: number, chrome: (l
       pendingRow = true;
       continue;
     }
-    if (isChrome(line) || PIPE_RULE.test(line) || (!isCellLine(line) && chrome(line.trim()))) continue;
+    if (isChrome(line) || (line.includes('-') && PIPE_RULE.test(line)) || (!isCellLine(line) && chrome(line.trim()))) continue;
     const row = rowCells(line);
     if (row) {
       // A whole row on one line: its cells, and the next line starts another row.
       row.forEach((text, k) => out.push({ text, first: n, last: n, row: k === 0 }));
       pendingRow = true;
     } else if (isCellLine(line)) {
-      out.push({ text: line.replace(/^ {0,3}\t/, '').replace(/[\s\u3000]+$/, '').replace(/^[ ]+$/, ''), first: n, last: n, row: pendingRow });
+      out.push({ text: line.replace(/^ {0,3}\t/, '').trimEnd(), first: n, last: n, row: pendingRow });
       pendingRow = false;
     } else if (out.length > 0) {
       const prev = out[out.length - 1];
-      const t = line.replace(/[\s\u3000]+$/, '');
+      const t = line.trimEnd();
       prev.text = prev.text === '' ? t : `${prev.text}\n${t}`;
       prev.last = n;
     }

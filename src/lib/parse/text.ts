@@ -42,7 +42,13 @@ export function displayWidth(s: string): number {
 }
 
 export function isBlank(s: string | null | undefined): boolean {
-  return s == null || /^[\s\u3000]*$/.test(s);
+  if (s == null) return true;
+  // Called on every line: a character loop, not a regex.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0x3000 && c !== 10 && c !== 13 && c !== 0xa0 && c !== 11 && c !== 12 && c !== 0xfeff) return false;
+  }
+  return true;
 }
 
 /** Trimmed text, or null when it is blank. */
