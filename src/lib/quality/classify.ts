@@ -5,11 +5,32 @@ import type { Indicator } from '../parse/model';
 export type Block = 'output' | 'effect' | 'satisfaction' | 'cost';
 export type Kind2 = 'quantity' | 'quality' | 'timeliness' | 'cost' | 'economic' | 'social' | 'ecological' | 'sustainable' | 'satisfaction';
 
-const squash = (s: string | null) => (s ?? '').replace(/[\s\u3000]+/g, '');
+const SQUASHED = new Map<string, string>();
+
+/** Text without whitespace. Rules ask for the same few labels thousands of times: remembered, within bounds. */
+export function squash(s: string | null | undefined): string {
+  if (s == null) return '';
+  let v = SQUASHED.get(s);
+  if (v === undefined) {
+    v = s.replace(/[\s\u3000]+/g, '');
+    if (SQUASHED.size > 100_000) SQUASHED.clear();
+    SQUASHED.set(s, v);
+  }
+  return v;
+}
 
 /** 一级指标 → block. 101号's first-level 成本 is its own block (scored with 产出). */
+const BLOCKS = new Map<string | null, Block | null>();
+const KINDS = new Map<string | null, Kind2 | null>();
+
 export function blockOf(level1: string | null): Block | null {
-  const s = squash(level1);
+  if (BLOCKS.has(level1)) return BLOCKS.get(level1)!;
+  const b = readBlock(squash(level1));
+  if (BLOCKS.size < 10_000) BLOCKS.set(level1, b);
+  return b;
+}
+
+function readBlock(s: string): Block | null {
   if (/^产出/.test(s)) return 'output';
   if (/^(效益|效果)/.test(s)) return 'effect';
   if (/^满意/.test(s)) return 'satisfaction';
@@ -23,8 +44,11 @@ const KIND2: [RegExp, Kind2][] = [
 ];
 
 export function kindOf(level2: string | null): Kind2 | null {
+  if (KINDS.has(level2)) return KINDS.get(level2)!;
   const s = squash(level2);
-  return KIND2.find(([re]) => re.test(s))?.[1] ?? null;
+  const k = KIND2.find(([re]) => re.test(s))?.[1] ?? null;
+  if (KINDS.size < 10_000) KINDS.set(level2, k);
+  return k;
 }
 
 /** Which second levels a first level allows (2015 template, its older form, and 101号). */

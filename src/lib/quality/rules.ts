@@ -1,6 +1,6 @@
 import { formatYuan, yuanToNumber } from '../parse/money';
 import type { Filing, Indicator, Project, Severity } from '../parse/model';
-import { ALLOWED, basisKind, blockOf, isCountName, isRateName, isSatisfaction, kindOf, nameOf, VAGUE } from './classify';
+import { ALLOWED, basisKind, blockOf, isCountName, isRateName, isSatisfaction, kindOf, nameOf, squash, VAGUE } from './classify';
 import type { Settings } from './settings';
 
 /**
@@ -85,7 +85,7 @@ const SRC = {
 
 const q = (s: string | null | undefined) => `“${(s ?? '').trim() || '（空）'}”`;
 const row = (i: Indicator) => `第${i.ordinal}行指标${q(i.level3 ?? i.description)}`;
-const sq = (s: string | null) => (s ?? '').replace(/[\s\u3000]+/g, '');
+const sq = squash;
 const unitClass = (i: Indicator) => i.target.unitClass;
 const target = (i: Indicator) => i.target.raw ?? '';
 /** Two targets say the same when they parse the same (`>＝90%` is `≥90%`), or read the same. */
