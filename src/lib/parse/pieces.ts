@@ -99,3 +99,23 @@ export function linePieces(lines: string[], from: number, to: number, chrome: (l
   }
   return out;
 }
+
+/** A piece the row reader has recognized as a level-1 or level-2 label. */
+export type Tagged = Piece & { level?: 1 | 2 };
+
+/** The content cells of one indicator row, as text (levels set only on a run's first row). */
+export interface Cells {
+  level1?: string | null;
+  level2?: string | null;
+  level3: string | null;
+  description: string | null;
+  longTarget?: string | null;
+  target: string | null;
+  basis: string | null;
+}
+
+/** Rows read from one run of pieces between labels, and what could not be placed. */
+export interface RunRows {
+  rows: { cells: Cells; pieces: Piece[] }[];
+  leftover: Piece[];
+}

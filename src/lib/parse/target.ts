@@ -108,3 +108,9 @@ export const TARGET_START = /^(?:[≥≤><=＞＜＝]|>=|<=|大于等于|小于�
 
 /** A piece that is only a unit (the second half of `≥12` / `次`). */
 export const UNIT_ONLY = /^\s*(?:百分比|%|％|万?\s*元|万|人次|月份|个月|次|人|项|份|个|场|期|辆|家|天|日|月|年|分|篇|条|件|台|套|本|册|户|所|处|名|批|座)\s*$/;
+
+/** A cell that reads as a 指标值: operator/number/unit, a percent, or a date. What anchors rows in text without cell boundaries. */
+export function isTargetCell(s: string): boolean {
+  const t = s.trim();
+  return TARGET_START.test(t) || /^[≥≤><=＞＜＝]/.test(t) || /^\d+(?:\.\d+)?\s*(?:百分比|%|％)$/.test(t) || /^(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:底|末|份)?(?:前|之前)?$|^年[底末]前?$/.test(t);
+}
