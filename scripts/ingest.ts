@@ -218,10 +218,11 @@ function fenOf(v: unknown): bigint {
   return BigInt.asIntN(128, lo | (hi << 64n));
 }
 
+// exitCode, not exit(): a pipe still being drained (the per-file report) must not be cut off.
 main().then(
-  (code) => process.exit(code),
+  (code) => (process.exitCode = code),
   (e) => {
     console.error(`ingest failed: ${(e as Error).stack ?? e}`);
-    process.exit(2);
+    process.exitCode = 2;
   },
 );

@@ -1,26 +1,32 @@
 /**
- * Screenshots of every view at 1440×900 and on a 390-wide phone, from the built site and its data, into
- * tests/e2e/screenshots/ (the README shows them). Usage: tsx scripts/screenshots.ts [DIST=dist]
+ * Screenshots of every view at 1440×900 and on a 390-wide phone, from a built site and its data, into
+ * tests/e2e/screenshots/ (the README shows them), or --out DIR. A partitioned site (a province) also gets
+ * the views with a county chosen, where its detail is loaded.
+ * Usage: tsx scripts/screenshots.ts [DIST=dist] [--out DIR]
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from '../tests/e2e/browser';
 import { settled } from '../tests/e2e/harness';
 import { serve } from './serve';
 
-const dist = process.argv[2] ?? 'dist';
-const out = join('tests', 'e2e', 'screenshots');
+const args = process.argv.slice(2);
+const o = args.indexOf('--out');
+const out = o >= 0 ? args.splice(o, 2)[1] : join('tests', 'e2e', 'screenshots');
+const dist = args[0] ?? 'dist';
 mkdirSync(out, { recursive: true });
+const { layout } = JSON.parse(readFileSync(join(dist, 'data', 'summary.json'), 'utf8')) as { layout: { partitioned: boolean } };
 
 const server = await serve(dist, 0);
 const address = server.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
 const browser = await launch();
+const YUTIAN = encodeURIComponent('玉田县');
 
 /** The project page shown: 玉田's training project (its cost-over-budget finding), found through the site. */
 async function projectLink(): Promise<string> {
   const page = await browser.context.newPage();
-  await page.goto(`${base}?view=data&table=projects&q=${encodeURIComponent('履职培训')}`);
+  await page.goto(`${base}?view=data&table=projects&county=${YUTIAN}&q=${encodeURIComponent('履职培训')}`);
   await settled(page);
   const href = (await page.locator('[data-project]', { hasText: '市县人大代表人大干部履职培训经费' }).getAttribute('href')) ?? '';
   await page.close();
@@ -33,8 +39,12 @@ const views: [string, string][] = [
   ['quality', '?view=quality'],
   ['project', await projectLink()],
   ['data', '?view=data&table=indicators&county=%E4%B9%90%E4%BA%AD%E5%8E%BF'],
-  ['reading', '?view=reading'],
+  ['reading', layout.partitioned ? `?view=reading&county=${YUTIAN}` : '?view=reading'],
 ];
+if (layout.partitioned) {
+  const county = encodeURIComponent('正定县');
+  views.push(['overview-county', `?county=${county}`], ['curves-county', `?view=curves&county=${county}`], ['quality-county', `?view=quality&county=${county}`], ['data-province', '?view=data']);
+}
 const sizes = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } };
 
 for (const [size, viewport] of Object.entries(sizes)) {

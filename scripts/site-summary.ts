@@ -1,13 +1,73 @@
 /**
- * Writes `summary.json` beside the Arrow tables: the overview's first rows, computed by the site's own
- * queries on duckdb-wasm in Node. Usage: tsx scripts/site-summary.ts [DATA_DIR] (default public/data).
+ * Builds what the site reads before any detail, beside the ingest's output in DATA_DIR:
+ * - `summary.json`: filter choices, the data layout (the partitions, and whether they are fetched per
+ *   county or all at start) and the unfiltered overview;
+ * - when partitioned: `overview/<year>-<kind>.json`, the province-wide views' answers for every year × kind,
+ *   and `filings/<xx>.json`, filing id → partition (a project page finds its partition with it).
+ * The answers are the site's own queries (src/lib/db/summary.ts) on native DuckDB over the partitions'
+ * Parquet files: the same SQL the browser runs on the same rows, and no 4 GB wasm ceiling at build time.
+ * Usage: tsx scripts/site-summary.ts [DATA_DIR=public/data] [--partitioned | --whole]
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openNodeDatabase } from '../src/lib/db/node';
-import { encodeSummary, summarize } from '../src/lib/db/summary';
+import { shardOf, WHOLE_MAX_BYTES, type Layout } from '../src/lib/db/layout';
+import { openNativeDatabase } from '../src/lib/db/native';
+import { choices as loadChoices, cities as loadCities } from '../src/lib/db/queries';
+import { NO_FILTERS } from '../src/lib/db/scope';
+import { ALL, encodeJson, overview, overviewFilters, overviewKey, type Summary } from '../src/lib/db/summary';
 
-const dir = process.argv[2] ?? 'public/data';
-const summary = await summarize(await openNodeDatabase(dir));
-writeFileSync(join(dir, 'summary.json'), encodeSummary(summary));
-console.log(`${join(dir, 'summary.json')}: ${summary.counties.length} counties, ${summary.sizes.length} projects`);
+interface Manifest {
+  partitions: { partition: string; county: string | null; year: number | null; bytes: Record<string, number> }[];
+}
+
+const args = process.argv.slice(2);
+const dir = args.find((a) => !a.startsWith('--')) ?? 'public/data';
+const t0 = performance.now();
+const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+const partitions = manifest.partitions.map((p) => ({
+  path: p.partition, county: p.county, year: p.year, bytes: Object.values(p.bytes).reduce((a, b) => a + b, 0),
+}));
+const total = partitions.reduce((a, p) => a + p.bytes, 0);
+const layout: Layout = {
+  partitioned: args.includes('--partitioned') || (!args.includes('--whole') && total > WHOLE_MAX_BYTES),
+  partitions,
+};
+
+const db = await openNativeDatabase(dir);
+await db.load(partitions.map((p) => p.path));
+const choices = await loadChoices(db.run);
+// A province's departments are too many to offer at once: the filter bar asks the chosen county's detail.
+if (layout.partitioned) choices.department = [];
+const summary: Summary = { choices, cities: await loadCities(db.run), layout, overview: await overview(db.run, NO_FILTERS) };
+writeFileSync(join(dir, 'summary.json'), encodeJson(summary));
+
+for (const sub of ['overview', 'filings']) rmSync(join(dir, sub), { recursive: true, force: true });
+let files = 0;
+if (layout.partitioned) {
+  mkdirSync(join(dir, 'overview'));
+  for (const f of overviewFilters(choices, NO_FILTERS)) {
+    const key = overviewKey(f)!;
+    if (key === ALL) continue;
+    writeFileSync(join(dir, 'overview', `${key}.json`), encodeJson(await overview(db.run, f)));
+    files++;
+  }
+  // The partition of each filing, by the ingest's rule (parts/<county code>/<year>, `_` where unknown).
+  const rows = await db.run(`SELECT filing_id, coalesce(county_code, '_') || '/' || coalesce(year::VARCHAR, '_') AS path FROM filings ORDER BY filing_id`);
+  const known = new Set(partitions.map((p) => p.path));
+  const shards = new Map<string, Record<string, string>>();
+  for (const r of rows) {
+    const [id, path] = [r.filing_id as string, r.path as string];
+    if (!known.has(path)) throw new Error(`filing ${id}: partition ${path} is not in the manifest`);
+    const shard = shards.get(shardOf(id)) ?? {};
+    shard[id] = path;
+    shards.set(shardOf(id), shard);
+  }
+  mkdirSync(join(dir, 'filings'));
+  for (const [name, shard] of shards) writeFileSync(join(dir, 'filings', `${name}.json`), JSON.stringify(shard));
+}
+db.close();
+const secs = ((performance.now() - t0) / 1000).toFixed(1);
+console.log(
+  `${join(dir, 'summary.json')}: ${summary.overview.counties.length} counties, ${partitions.length} partitions ` +
+    `(${(total / 1e6).toFixed(1)} MB), ${layout.partitioned ? `partitioned; ${files} overviews` : 'loaded whole'} in ${secs} s`,
+);

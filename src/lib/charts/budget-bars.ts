@@ -2,7 +2,7 @@
 import type { CountyRow } from '../db/queries';
 import { escapeHtml, fenToWan, wan } from '../ui/format';
 import { KIND_COLORS } from './colors';
-import { hovered, type Option } from './echarts';
+import { hovered, scrollRows, ROWS_SHOWN, type Option } from './echarts';
 
 export const KINDS = ['project', 'personnel', 'operating', 'activity'] as const;
 type Kind = (typeof KINDS)[number];
@@ -17,7 +17,8 @@ export function budgetBars(rows: CountyRow[], l: BarLabels): Option {
   const names = rows.map((r) => l.county(r.county));
   const kinds = KINDS.filter((k) => rows.some((r) => (r[`${k}_fen`] ?? 0n) !== 0n));
   return {
-    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    grid: { left: 8, right: rows.length > ROWS_SHOWN ? 36 : 24, top: 36, bottom: 8, containLabel: true },
+    ...scrollRows(rows.length),
     legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 12, data: kinds.map((k) => l.kind(k)) },
     tooltip: {
       trigger: 'axis',
@@ -30,7 +31,7 @@ export function budgetBars(rows: CountyRow[], l: BarLabels): Option {
         return `<b>${escapeHtml(l.county(r.county))}</b><br>${lines.join('<br>')}<br>${escapeHtml(l.total)}：<b>${wan(r.budget_fen)}</b>`;
       },
     },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => v.toLocaleString('zh-CN') }, splitLine: { lineStyle: { color: '#eef0f3' } } },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => v.toLocaleString('zh-CN'), hideOverlap: true }, splitLine: { lineStyle: { color: '#eef0f3' } } },
     yAxis: {
       type: 'category',
       inverse: true,

@@ -2,25 +2,25 @@
 import * as echarts from 'echarts/core';
 import { BarChart, BoxplotChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
-  GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, VisualMapComponent,
+  DataZoomSliderComponent, GridComponent, LegendPlainComponent, MarkAreaComponent, TooltipComponent, VisualMapContinuousComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ComposeOption } from 'echarts/core';
 import type { BarSeriesOption, BoxplotSeriesOption, HeatmapSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type {
-  GridComponentOption, LegendComponentOption, MarkAreaComponentOption, MarkLineComponentOption, TooltipComponentOption,
+  DataZoomComponentOption, GridComponentOption, LegendComponentOption, MarkAreaComponentOption, TooltipComponentOption,
   VisualMapComponentOption,
 } from 'echarts/components';
 
 echarts.use([
   BarChart, BoxplotChart, HeatmapChart, LineChart, ScatterChart,
-  GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, VisualMapComponent,
+  DataZoomSliderComponent, GridComponent, LegendPlainComponent, MarkAreaComponent, TooltipComponent, VisualMapContinuousComponent,
   CanvasRenderer,
 ]);
 
 export type Option = ComposeOption<
   | BarSeriesOption | BoxplotSeriesOption | HeatmapSeriesOption | LineSeriesOption | ScatterSeriesOption
-  | GridComponentOption | LegendComponentOption | MarkAreaComponentOption | MarkLineComponentOption
+  | DataZoomComponentOption | GridComponentOption | LegendComponentOption | MarkAreaComponentOption
   | TooltipComponentOption | VisualMapComponentOption
 >;
 
@@ -50,3 +50,24 @@ export interface Hovered {
   color?: unknown;
 }
 export const hovered = (p: unknown): Hovered[] => ([] as unknown[]).concat(p) as Hovered[];
+
+/** How many counties a chart shows at once; more scroll (`scrollRows`). */
+export const ROWS_SHOWN = 25;
+
+/** A chart's height for `n` category rows: roomy for a few counties, compact and capped for a province. */
+export const rowsHeight = (n: number, roomy: number, base: number) =>
+  base + (n <= 12 ? n * roomy : Math.min(n, ROWS_SHOWN) * 22);
+
+/**
+ * A category axis with more rows than `shown`: show that many, with a slider beside the axis to move
+ * through the rest (not the mouse wheel, which must keep scrolling the page).
+ */
+export function scrollRows(n: number, axis: 'x' | 'y' = 'y', shown = ROWS_SHOWN): Option {
+  if (n <= shown) return {};
+  const along = axis === 'y' ? { yAxisIndex: 0, right: 6, width: 14 } : { xAxisIndex: 0, bottom: 4, height: 14 };
+  return {
+    dataZoom: [
+      { type: 'slider', ...along, startValue: 0, endValue: shown - 1, zoomLock: true, brushSelect: false, showDetail: false, showDataShadow: false },
+    ],
+  };
+}

@@ -54,15 +54,20 @@ export const evenPaceSeries = (l: CurveLabels) => ({
   z: 5,
 });
 
+/** Beyond this many counties the chart has no legend and thin median lines (hover names the county). */
+const LEGEND_MAX = 12;
+
 export function planCurves(curves: ProjectCurve[], medians: MedianPoint[], counties: (string | null)[], l: CurveLabels): Option {
-  const max = Math.max(100, ...curves.flatMap((c) => c.points.map((p) => p.pct ?? 0)));
+  const max = Math.max(100, ...curves.flatMap((c) => c.points.map((p) => p.pct ?? 0)), ...medians.map((m) => m.pct));
   const byId = new Map(curves.map((c) => [c.id, c]));
   const medianByCounty = groups(medians, (m) => m.county);
-  const shown = counties.filter((c) => curves.some((p) => p.county === c));
+  const withMedian = new Set(medianByCounty.map(([c]) => c));
+  const shown = counties.filter((c) => withMedian.has(c) || curves.some((p) => p.county === c));
+  const many = shown.length > LEGEND_MAX;
   return {
     ...axes(l, max),
-    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-    legend: { top: 0, left: 0, type: 'scroll', data: [...shown.map((c) => l.county(c)), l.evenPace] },
+    grid: { left: 8, right: 16, top: many ? 16 : 40, bottom: 8, containLabel: true },
+    legend: { show: !many, top: 0, left: 0, data: [...shown.map((c) => l.county(c)), l.evenPace] },
     tooltip: {
       trigger: 'item',
       formatter: (p) => {
@@ -99,10 +104,12 @@ export function planCurves(curves: ProjectCurve[], medians: MedianPoint[], count
           id: `median:${c}`,
           name: l.county(c),
           data: points.map((p) => [p.month, p.pct]),
-          symbol: 'diamond',
+          symbol: many ? 'none' : 'diamond',
           symbolSize: 9,
-          lineStyle: { color: l.color(c), width: 3.5 },
+          triggerLineEvent: many,
+          lineStyle: { color: l.color(c), width: many ? 1.2 : 3.5, opacity: many ? 0.55 : 1 },
           itemStyle: { color: l.color(c) },
+          emphasis: { focus: 'series' as const, lineStyle: { width: 3.5, opacity: 1 } },
           z: 4,
         })),
       evenPaceSeries(l),

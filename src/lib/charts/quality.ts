@@ -3,7 +3,7 @@ import { rollup, sum } from 'd3-array';
 import type { BandCount, RuleShare, ScoreSpread } from '../db/queries';
 import { BANDS, escapeHtml, score } from '../ui/format';
 import { BAND_COLORS } from './colors';
-import { hovered, type Option } from './echarts';
+import { hovered, scrollRows, ROWS_SHOWN, type Option } from './echarts';
 
 export interface QualityLabels {
   county: (c: string | null) => string;
@@ -16,7 +16,8 @@ export interface QualityLabels {
 export function scoreBoxes(rows: ScoreSpread[], l: QualityLabels): Option {
   const bandArea = (from: number, to: number, band: string) => [{ xAxis: from, itemStyle: { color: BAND_COLORS[band], opacity: 0.07 } }, { xAxis: to }];
   return {
-    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: rows.length > ROWS_SHOWN ? 36 : 24, top: 8, bottom: 8, containLabel: true },
+    ...scrollRows(rows.length),
     tooltip: {
       trigger: 'item',
       formatter: (p) => {
@@ -55,7 +56,8 @@ export function bandBars(counts: BandCount[], counties: (string | null)[], l: Qu
   const order = counties.filter((c) => totals.has(c));
   const n = (c: string | null, b: string) => counts.find((x) => x.county === c && x.band === b)?.n ?? 0;
   return {
-    grid: { left: 8, right: 24, top: 30, bottom: 8, containLabel: true },
+    grid: { left: 8, right: order.length > ROWS_SHOWN ? 36 : 24, top: 30, bottom: 8, containLabel: true },
+    ...scrollRows(order.length),
     legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 12 },
     tooltip: {
       trigger: 'axis',
@@ -79,6 +81,9 @@ export function bandBars(counts: BandCount[], counties: (string | null)[], l: Qu
   };
 }
 
+/** Counties side by side in the heatmap at once: each cell must hold its percentage. */
+export const HEAT_COLUMNS = 12;
+
 export function ruleHeatmap(shares: RuleShare[], counties: (string | null)[], l: QualityLabels): Option {
   // Rules that fail most first.
   const weight = rollup(shares, (v) => sum(v, (s) => (s.subjects ? s.hits / s.subjects : 0)), (s) => s.rule_id);
@@ -88,8 +93,10 @@ export function ruleHeatmap(shares: RuleShare[], counties: (string | null)[], l:
     value: [ordered.indexOf(s.county), rules.indexOf(s.rule_id), s.subjects ? s.hits / s.subjects : 0],
     share: s,
   }));
+  const scroll = ordered.length > HEAT_COLUMNS;
   return {
-    grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
+    grid: { left: 8, right: 16, top: 8, bottom: scroll ? 80 : 56, containLabel: true },
+    ...scrollRows(ordered.length, 'x', HEAT_COLUMNS),
     tooltip: {
       trigger: 'item',
       formatter: (p) => {
@@ -100,7 +107,7 @@ export function ruleHeatmap(shares: RuleShare[], counties: (string | null)[], l:
     xAxis: { type: 'category', data: ordered.map((c) => l.county(c)), axisLabel: { interval: 0, rotate: ordered.length > 4 ? 30 : 0, width: 90, overflow: 'truncate' }, splitArea: { show: true } },
     yAxis: { type: 'category', inverse: true, data: rules.map((r) => l.rule(r)), axisLabel: { width: 150, overflow: 'truncate' }, splitArea: { show: true } },
     visualMap: {
-      min: 0, max: 1, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120,
+      min: 0, max: 1, calculable: false, orient: 'horizontal', left: 'center', bottom: scroll ? 24 : 0, itemHeight: 120,
       text: ['100%', '0%'], inRange: { color: ['#fff5f0', '#fcae91', '#fb6a4a', '#cb181d'] },
     },
     series: [

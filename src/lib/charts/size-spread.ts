@@ -1,8 +1,8 @@
-/** Overview: the spread of project sizes per county, a box per county and every project as a dot. */
-import { group, quantileSorted } from 'd3-array';
-import type { SizeRow } from '../db/queries';
+/** Overview: the spread of project sizes per county — a box per county, and every project as a dot when they are few enough. */
+import { group } from 'd3-array';
+import type { SizeRow, SizeSpread } from '../db/queries';
 import { escapeHtml, fenToWan, wan } from '../ui/format';
-import { hovered, type Option } from './echarts';
+import { hovered, scrollRows, ROWS_SHOWN, type Option } from './echarts';
 
 export interface SpreadLabels {
   county: (c: string | null) => string;
@@ -10,28 +10,31 @@ export interface SpreadLabels {
   kind: (k: string) => string;
 }
 
-export function sizeSpread(rows: SizeRow[], counties: (string | null)[], l: SpreadLabels): Option {
-  const byCounty = group(rows.filter((r) => r.budget_fen > 0n), (r) => r.county);
+const number = (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+
+export function sizeSpread(boxes: SizeSpread[], dots: SizeRow[] | null, counties: (string | null)[], l: SpreadLabels): Option {
+  const byCounty = new Map(boxes.map((b) => [b.county, b]));
   const order = counties.filter((c) => byCounty.has(c));
-  const boxes = order.map((c) => {
-    const v = byCounty.get(c)!.map((r) => fenToWan(r.budget_fen)!).sort((a, b) => a - b);
-    return [0, 0.25, 0.5, 0.75, 1].map((q) => quantileSorted(v, q)!);
-  });
-  const dots = order.flatMap((c, y) =>
-    byCounty.get(c)!.map((r) => ({ value: [fenToWan(r.budget_fen)!, y], row: r, itemStyle: { color: l.color(c) } })),
-  );
+  const dotsByCounty = group(dots ?? [], (r) => r.county);
+  const many = (dots?.length ?? 0) > 300;
   return {
-    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: order.length > ROWS_SHOWN ? 36 : 24, top: 8, bottom: 8, containLabel: true },
+    ...scrollRows(order.length),
     tooltip: {
       trigger: 'item',
       formatter: (p) => {
-        const d = hovered(p)[0].data as { row?: SizeRow } | undefined;
-        if (!d?.row) return '';
-        const r = d.row;
-        return `<b>${escapeHtml(r.name)}</b><br>${escapeHtml(l.county(r.county))} · ${escapeHtml(l.kind(r.kind))}<br>${wan(r.budget_fen)} 万元`;
+        const h = hovered(p)[0];
+        const d = h.data as { row?: SizeRow } | undefined;
+        if (d?.row) {
+          const r = d.row;
+          return `<b>${escapeHtml(r.name)}</b><br>${escapeHtml(l.county(r.county))} · ${escapeHtml(l.kind(r.kind))}<br>${wan(r.budget_fen)} 万元`;
+        }
+        const b = byCounty.get(order[h.dataIndex]);
+        if (!b) return '';
+        return `<b>${escapeHtml(l.county(b.county))}</b> · n = ${b.n}<br>min ${number(b.min)} · Q1 ${number(b.q1)} · ${number(b.median)} · Q3 ${number(b.q3)} · max ${number(b.max)} 万元`;
       },
     },
-    xAxis: { type: 'log', logBase: 10, axisLabel: { formatter: (v: number) => v.toLocaleString('zh-CN') }, splitLine: { lineStyle: { color: '#eef0f3' } } },
+    xAxis: { type: 'log', logBase: 10, axisLabel: { formatter: (v: number) => v.toLocaleString('zh-CN'), hideOverlap: true }, splitLine: { lineStyle: { color: '#eef0f3' } } },
     yAxis: {
       type: 'category',
       inverse: true,
@@ -42,12 +45,23 @@ export function sizeSpread(rows: SizeRow[], counties: (string | null)[], l: Spre
     series: [
       {
         type: 'boxplot',
-        data: boxes,
-        silent: true,
-        boxWidth: [8, 22],
+        data: order.map((c) => {
+          const b = byCounty.get(c)!;
+          return [b.min, b.q1, b.median, b.q3, b.max];
+        }),
+        boxWidth: [6, 22],
         itemStyle: { color: 'rgba(47,111,176,0.06)', borderColor: '#9aa5b4' },
       },
-      { type: 'scatter', data: dots, symbolSize: 9, itemStyle: { opacity: 0.85 }, cursor: 'pointer' },
+      {
+        type: 'scatter',
+        data: order.flatMap((c, y) =>
+          (dotsByCounty.get(c) ?? []).map((r) => ({ value: [fenToWan(r.budget_fen)!, y], row: r, itemStyle: { color: l.color(c) } })),
+        ),
+        // A county's thousand projects: small faint dots, so where they crowd reads darker.
+        symbolSize: many ? 6 : 9,
+        itemStyle: { opacity: many ? 0.2 : 0.85 },
+        cursor: 'pointer',
+      },
     ],
   };
 }

@@ -21,22 +21,31 @@ export interface Column {
   sortBy: string;
 }
 
-const FROM: Record<DataTable, { from: string; selected: string }> = {
+/**
+ * Each table's rows for the selection, and their order when no column is sorted (and after a sorted
+ * column's ties): by county, year and the rows' own keys, so the order never depends on which partitions
+ * were loaded first.
+ */
+const FROM: Record<DataTable, { from: string; selected: string; order: string }> = {
   projects: {
     from: 'projects t JOIN filings f ON f.filing_id = t.filing_id',
     selected: 't.project_id IN (SELECT project_id FROM sel_projects)',
+    order: 'f.county NULLS LAST, f.year, t.filing_id, t.ordinal',
   },
   indicators: {
     from: 'indicators t JOIN projects p ON p.project_id = t.project_id JOIN filings f ON f.filing_id = p.filing_id',
     selected: 't.indicator_id IN (SELECT indicator_id FROM sel_indicators)',
+    order: 'f.county NULLS LAST, f.year, p.filing_id, p.ordinal, t.ordinal',
   },
   findings: {
     from: 'findings t JOIN filings f ON f.filing_id = t.filing_id LEFT JOIN projects p ON p.project_id = t.project_id',
     selected: 't.finding_id IN (SELECT finding_id FROM sel_findings)',
+    order: 'f.county NULLS LAST, f.year, t.filing_id, t.finding_id',
   },
   schedule: {
     from: 'schedule t JOIN projects p ON p.project_id = t.project_id JOIN filings f ON f.filing_id = p.filing_id',
     selected: 't.project_id IN (SELECT project_id FROM sel_projects)',
+    order: 'f.county NULLS LAST, f.year, p.filing_id, p.ordinal, t.month',
   },
 };
 
@@ -82,7 +91,7 @@ export interface Sort {
 
 function body(table: DataTable, cols: Column[], sort: Sort): string {
   const by = cols.find((c) => c.name === sort.column); // only a known column reaches ORDER BY
-  const order = by ? `${by.sortBy} ${sort.desc ? 'DESC' : 'ASC'} NULLS LAST, t.rowid` : 't.rowid';
+  const order = by ? `${by.sortBy} ${sort.desc ? 'DESC' : 'ASC'} NULLS LAST, ${FROM[table].order}` : FROM[table].order;
   return `
 SELECT ${cols.map((c) => `${c.select} AS ${quote(c.name)}`).join(', ')}
 FROM ${FROM[table].from}

@@ -1,17 +1,21 @@
 /**
- * The same engine in Node (duckdb-wasm's blocking build), for build-time summaries and tests: the site's
- * queries run unchanged on the same Arrow files.
+ * The same engine in Node (duckdb-wasm's blocking build), for tests: the site's queries run unchanged on
+ * the same Arrow files, loaded the way the site loads them — into the empty tables, whole or by partition.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as DuckDB from '@duckdb/duckdb-wasm/blocking';
-import { OFFLINE, TABLES } from './tables';
+import { CREATE_TABLES, OFFLINE, TABLES } from './tables';
 import { toRows, type Run } from './values';
 
 const require = createRequire(import.meta.url);
 
-export async function openNodeDatabase(dataDir: string): Promise<Run> {
+/**
+ * Opens a database on the ingest's output in `dataDir`: its whole tables (`<table>.arrow`), or, given
+ * `partitions`, those partitions (`parts/<path>/<table>.arrow`) in that order.
+ */
+export async function openNodeDatabase(dataDir: string, partitions?: readonly string[]): Promise<Run> {
   const duckdb: typeof DuckDB = require('@duckdb/duckdb-wasm/blocking');
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
   const bundles = {
@@ -22,8 +26,11 @@ export async function openNodeDatabase(dataDir: string): Promise<Run> {
   await db.instantiate();
   db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
   const conn = db.connect();
-  for (const s of OFFLINE) conn.query(s);
-  for (const name of TABLES) conn.insertArrowFromIPCStream(readFileSync(join(dataDir, `${name}.arrow`)), { name, create: true });
+  for (const s of [...OFFLINE, ...CREATE_TABLES]) conn.query(s);
+  const dirs = partitions ? partitions.map((p) => join(dataDir, 'parts', p)) : [dataDir];
+  for (const dir of dirs) {
+    for (const name of TABLES) conn.insertArrowFromIPCStream(readFileSync(join(dir, `${name}.arrow`)), { name, create: false });
+  }
   return async (sql, params = []) => {
     const stmt = conn.prepare(sql);
     try {

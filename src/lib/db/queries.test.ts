@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDatabase } from './node';
-import { counties, plans, project, projectFindings, ruleShares, sizes, worstProjects } from './queries';
+import { counties, planCounts, plans, project, projectFindings, ruleShares, sizes, sizeSpread, worstProjects } from './queries';
 import { columns, count, everyRow, page } from './data-tables';
 import { NO_COUNTY, NO_FILTERS, type Filters } from './scope';
-import { decodeSummary, encodeSummary, summarize } from './summary';
+import { decodeJson, encodeJson, overview, type Overview } from './summary';
 import type { Run } from './values';
 import { byCounty, indicatorsOf } from '../../../tests/e2e/expected';
 
@@ -49,9 +49,14 @@ describe('overview', () => {
     expect(rows[0].activity_fen).toBe(14000000n);
   });
 
-  it('sizes list every project with a budget, in fen', async () => {
-    const rows = await sizes(run, NO_FILTERS);
+  it('sizes list every project with a budget, in fen, and their spread per county; none past the limit', async () => {
+    const rows = (await sizes(run, NO_FILTERS))!;
     expect(rows.every((r) => typeof r.budget_fen === 'bigint' && r.budget_fen > 0n)).toBe(true);
+    const spread = await sizeSpread(run, NO_FILTERS);
+    expect(spread.reduce((n, s) => n + s.n, 0)).toBe(rows.length);
+    const yutian = spread.find((s) => s.county === '玉田县')!;
+    expect(yutian.max).toBeCloseTo(501.384446, 6); // 万元
+    expect(await sizes(run, NO_FILTERS, 3)).toBeNull();
   });
 });
 
@@ -112,21 +117,55 @@ describe('quality and drill-down', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('spending plans come back as four months per project', async () => {
-    const rows = await plans(run, NO_FILTERS);
+  it('spending plans come back as four months per project, at most the limit of projects', async () => {
+    const rows = await plans(run, NO_FILTERS, 1000);
     expect(new Set(rows.map((r) => r.month))).toEqual(new Set([3, 6, 10, 12]));
+    expect(new Set((await plans(run, NO_FILTERS, 3)).map((r) => r.project_id)).size).toBe(3);
+    const counts = await planCounts(run, NO_FILTERS);
+    expect(counts.reduce((n, c) => n + c.projects, 0)).toBe(byCounty.reduce((n, g) => n + g.projects, 0));
   });
 });
 
-describe('build-time summary', () => {
+describe('build-time overview', () => {
   it('round-trips through JSON with exact money', async () => {
-    const s = await summarize(run);
-    const back = decodeSummary(encodeSummary(s));
-    expect(back).toEqual(s);
+    const o = await overview(run, NO_FILTERS);
+    const back = decodeJson<Overview>(encodeJson(o));
+    expect(back).toEqual(o);
     expect(typeof back.counties[0].budget_fen).toBe('bigint');
   });
 
   it('refuses a DECIMAL that was not converted on purpose', async () => {
     await expect(run('SELECT budget_yuan FROM projects LIMIT 1')).rejects.toThrow(/DECIMAL/);
+  });
+});
+
+describe('spending plan flags (one definition, in SQL)', () => {
+  it('flags a plan that falls back, stops short, exceeds 100 % or has blank cells', async () => {
+    const db = await openNodeDatabase(dir, []);
+    const cases: [string, (number | null)[]][] = [
+      ['even', [25, 50, 75, 100]],
+      ['back', [25, 60, 50, 100]],
+      ['short', [25, 50, 75, 90]],
+      ['over', [25, 50, 110, 100]],
+      ['blank', [null, 100, 100, 100]],
+      ['back-over-blank', [30, null, 20, 120]],
+    ];
+    await db(`INSERT INTO filings (filing_id, county, year, department) VALUES ('f', '甲县', 2024, '甲县财政局')`);
+    for (const [k, [name, pcts]] of cases.entries()) {
+      await db(`INSERT INTO projects (project_id, filing_id, ordinal, name, kind, budget_yuan) VALUES (?, 'f', ?, ?, 'project', ?)`, [name, k + 1, name, 1000 - k]);
+      for (const [i, m] of [3, 6, 10, 12].entries()) {
+        await db(`INSERT INTO schedule (project_id, month, cumulative_pct) VALUES (?, ?, ?::DOUBLE)`, [name, m, pcts[i]]);
+      }
+    }
+    const flags = Object.fromEntries(
+      (await plans(db, NO_FILTERS, 10)).filter((r) => r.month === 3).map((r) => [r.project_id, (['falls_back', 'short', 'over', 'blank'] as const).filter((f) => r[f])]),
+    );
+    expect(flags).toEqual({
+      even: [], back: ['falls_back'], short: ['short'], over: ['falls_back', 'over'], blank: ['blank'], 'back-over-blank': ['falls_back', 'over', 'blank'],
+    });
+    const [c] = await planCounts(db, NO_FILTERS);
+    expect(c).toMatchObject({ projects: 6, planned: 6, flagged: 5, falls_back: 3, short: 1, over: 2, blank: 2 });
+    // flagged plans first, then the largest budgets
+    expect([...new Set((await plans(db, NO_FILTERS, 10)).map((r) => r.project_id))].at(-1)).toBe('even');
   });
 });

@@ -2,7 +2,7 @@
  * Every question the views ask, as SQL over the contract's tables. Money leaves DuckDB as exact fen
  * (`(x * 100)::BIGINT AS x_fen`), never as a float; filter values are bound parameters (see scope.ts).
  */
-import { scoped, type Filters, type Sql } from './scope';
+import { NO_FILTERS, scoped, type Filters, type Sql } from './scope';
 import type { Param, Row, Run } from './values';
 
 const exec = (run: Run, q: Sql) => run(q.text, q.params);
@@ -43,6 +43,19 @@ export async function choices(run: Run): Promise<Choices> {
     else (c[k] as (string | null)[]).push(r.v as string | null);
   }
   return c;
+}
+
+/** Each named county's prefecture, for grouping a long county list. */
+export async function cities(run: Run): Promise<Record<string, string>> {
+  const rows = await run(`SELECT county, min(city) AS city FROM filings WHERE county IS NOT NULL AND city IS NOT NULL GROUP BY county ORDER BY county`);
+  return Object.fromEntries(rows.map((r) => [r.county as string, r.city as string]));
+}
+
+/** The departments of the selected county and year (at province scale the full list is too long to offer). */
+export async function departments(run: Run, f: Filters): Promise<string[]> {
+  const rows = await exec(run, scoped({ ...NO_FILTERS, county: f.county, year: f.year }, `
+SELECT DISTINCT department FROM filings f WHERE f.filing_id IN (SELECT filing_id FROM sel_filings) ORDER BY department`));
+  return rows.map((r) => r.department as string);
 }
 
 // ── overview ─────────────────────────────────────────────────────────────────────────────────────
@@ -96,14 +109,37 @@ export interface SizeRow {
   budget_fen: bigint;
 }
 
-/** Every selected project's budget (the spread of project sizes). */
-export async function sizes(run: Run, f: Filters): Promise<SizeRow[]> {
+/** Every selected project's budget (the dots of the size spread), or null when there are more than `limit`. */
+export async function sizes(run: Run, f: Filters, limit = 5000): Promise<SizeRow[] | null> {
   const rows = await exec(run, scoped(f, `
 SELECT p.project_id, f.county, p.name, p.kind, ${fen('p.budget_yuan', 'budget')}
 FROM projects p JOIN filings f ON f.filing_id = p.filing_id
-WHERE ${inProjects} AND p.budget_yuan IS NOT NULL
-ORDER BY f.county, p.budget_yuan`));
-  return rows as unknown as SizeRow[];
+WHERE ${inProjects} AND p.budget_yuan > 0
+ORDER BY f.county, p.budget_yuan, p.project_id
+LIMIT ?`, limit + 1));
+  return rows.length > limit ? null : (rows as unknown as SizeRow[]);
+}
+
+export interface SizeSpread {
+  county: string | null;
+  n: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+}
+
+/** Per county, the five numbers of a box plot of the selected projects' budgets, in 万元 (floats, for drawing). */
+export async function sizeSpread(run: Run, f: Filters): Promise<SizeSpread[]> {
+  const rows = await exec(run, scoped(f, `
+SELECT f.county, count(*)::INTEGER AS n, min(w) AS min, quantile_cont(w, 0.25) AS q1, median(w) AS median,
+  quantile_cont(w, 0.75) AS q3, max(w) AS max
+FROM (SELECT p.filing_id, p.budget_yuan::DOUBLE / 10000 AS w FROM projects p WHERE ${inProjects} AND p.budget_yuan > 0) p
+JOIN filings f ON f.filing_id = p.filing_id
+GROUP BY f.county
+ORDER BY f.county`));
+  return rows as unknown as SizeSpread[];
 }
 
 // ── spending curves ──────────────────────────────────────────────────────────────────────────────
@@ -115,23 +151,76 @@ export interface PlanPoint {
   month: number;
   pct: number | null;
   raw: string | null;
+  falls_back: boolean;
+  short: boolean;
+  over: boolean;
+  blank: boolean;
 }
 
-export async function plans(run: Run, f: Filters): Promise<PlanPoint[]> {
-  const rows = await exec(run, scoped(f, `
-SELECT s.project_id, p.name, f.county, f.year, s.month, s.cumulative_pct AS pct, s.raw
-FROM schedule s JOIN projects p ON p.project_id = s.project_id JOIN filings f ON f.filing_id = p.filing_id
-WHERE ${inProjects}
-ORDER BY f.county, p.project_id, s.month`));
+/**
+ * What is wrong with each selected project's plan (of those with schedule rows) — the one definition of
+ * the plan flags: a known month below an earlier known month (falls back), December below 100 % (short),
+ * a month above 100 % (over), one of the four months missing or blank (blank).
+ */
+const planFlags = `,
+  pts AS (
+    SELECT s.project_id, s.month, s.cumulative_pct AS pct,
+      max(s.cumulative_pct) OVER (PARTITION BY s.project_id ORDER BY s.month ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
+    FROM schedule s WHERE s.project_id IN (SELECT project_id FROM sel_projects)),
+  flags AS (
+    SELECT project_id,
+      coalesce(bool_or(pct < before - 1e-9), false) AS falls_back,
+      coalesce(bool_or(month = 12 AND pct < 100 - 1e-9), false) AS short,
+      coalesce(bool_or(pct > 100 + 1e-9), false) AS over,
+      count(DISTINCT month) FILTER (WHERE pct IS NOT NULL AND month IN (3, 6, 10, 12)) < 4 AS blank
+    FROM pts GROUP BY project_id)`;
+
+/**
+ * The plans of at most `limit` selected projects, four points each, with their flags: flagged plans first,
+ * then the largest budgets. With `flaggedOnly`, flagged plans alone, the largest first.
+ */
+export async function plans(run: Run, f: Filters, limit: number, flaggedOnly = false): Promise<PlanPoint[]> {
+  const flagged = 'g.falls_back OR g.short OR g.over OR g.blank';
+  const rows = await exec(run, scoped(f, `${planFlags},
+  top AS (
+    SELECT g.*, p.name, p.budget_yuan, p.filing_id, (${flagged}) AS flagged
+    FROM flags g JOIN projects p ON p.project_id = g.project_id
+    ${flaggedOnly ? `WHERE ${flagged}` : ''}
+    ORDER BY flagged DESC, p.budget_yuan DESC NULLS LAST, g.project_id
+    LIMIT ?)
+SELECT s.project_id, t.name, f.county, f.year, s.month, s.cumulative_pct AS pct, s.raw, t.falls_back, t.short, t.over, t.blank
+FROM top t JOIN schedule s ON s.project_id = t.project_id JOIN filings f ON f.filing_id = t.filing_id
+ORDER BY t.flagged DESC, t.budget_yuan DESC NULLS LAST, t.project_id, s.month`, limit));
   return rows as unknown as PlanPoint[];
 }
 
-/** Selected projects whose filing gives no spending plan at all. */
-export async function unplanned(run: Run, f: Filters): Promise<number> {
-  const rows = await exec(run, scoped(f, `
-SELECT count(*)::INTEGER AS n FROM projects p
-WHERE ${inProjects} AND NOT EXISTS (SELECT 1 FROM schedule s WHERE s.project_id = p.project_id AND s.cumulative_pct IS NOT NULL)`));
-  return rows[0].n as number;
+export interface PlanCount {
+  county: string | null;
+  projects: number;
+  /** Projects with at least one planned month. */
+  planned: number;
+  /** Plans with any flag. */
+  flagged: number;
+  falls_back: number;
+  short: number;
+  over: number;
+  blank: number;
+}
+
+/** Per county: the selected projects, those with a plan, and how many plans carry each flag. */
+export async function planCounts(run: Run, f: Filters): Promise<PlanCount[]> {
+  const rows = await exec(run, scoped(f, `${planFlags},
+  planned AS (SELECT DISTINCT project_id FROM pts WHERE pct IS NOT NULL)
+SELECT f.county, count(*)::INTEGER AS projects, count(d.project_id)::INTEGER AS planned,
+  count(*) FILTER (WHERE g.falls_back OR g.short OR g.over OR g.blank)::INTEGER AS flagged,
+  count(*) FILTER (WHERE g.falls_back)::INTEGER AS falls_back, count(*) FILTER (WHERE g.short)::INTEGER AS short,
+  count(*) FILTER (WHERE g.over)::INTEGER AS over, count(*) FILTER (WHERE g.blank)::INTEGER AS blank
+FROM projects p JOIN filings f ON f.filing_id = p.filing_id
+  LEFT JOIN flags g ON g.project_id = p.project_id LEFT JOIN planned d ON d.project_id = p.project_id
+WHERE ${inProjects}
+GROUP BY f.county
+ORDER BY f.county`));
+  return rows as unknown as PlanCount[];
 }
 
 export interface MedianPoint {
@@ -172,7 +261,7 @@ SELECT f.county, count(*)::INTEGER AS n, min(i.score) AS min, quantile_cont(i.sc
 FROM indicators i JOIN projects p ON p.project_id = i.project_id JOIN filings f ON f.filing_id = p.filing_id
 WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators) AND i.score IS NOT NULL
 GROUP BY f.county
-ORDER BY f.county IS NULL, median DESC`));
+ORDER BY f.county IS NULL, median DESC, f.county`));
   return rows as unknown as ScoreSpread[];
 }
 
@@ -188,7 +277,8 @@ export async function bandCounts(run: Run, f: Filters): Promise<BandCount[]> {
 SELECT f.county, i.band, count(*)::INTEGER AS n
 FROM indicators i JOIN projects p ON p.project_id = i.project_id JOIN filings f ON f.filing_id = p.filing_id
 WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators) AND i.band IS NOT NULL
-GROUP BY ALL`));
+GROUP BY ALL
+ORDER BY f.county, i.band`));
   return rows as unknown as BandCount[];
 }
 
@@ -260,7 +350,7 @@ SELECT p.project_id, p.name, f.county, f.year, p.kind, p.score, p.band, ${fen('p
 FROM projects p JOIN filings f ON f.filing_id = p.filing_id LEFT JOIN findings x ON x.project_id = p.project_id
 WHERE ${inProjects}
 GROUP BY ALL
-ORDER BY p.score ASC NULLS LAST, critical DESC, p.name
+ORDER BY p.score ASC NULLS LAST, critical DESC, p.name, p.project_id
 LIMIT ?`, limit));
   return rows as unknown as RankedProject[];
 }
@@ -393,25 +483,40 @@ export interface ReadingFiling {
   projects: number;
 }
 
-export async function readingFilings(run: Run, f: Filters): Promise<ReadingFiling[]> {
-  const rows = await exec(run, scoped(f, `
+/** The page of selected filings the reading report shows (in county, year, file order), as a CTE. */
+const readingPage = `,
+  page AS (
+    SELECT f.filing_id FROM filings f WHERE f.filing_id IN (SELECT filing_id FROM sel_filings)
+    ORDER BY f.county IS NULL, f.county, f.year, f.source_file, f.filing_id LIMIT ? OFFSET ?)`;
+
+export async function readingCount(run: Run, f: Filters): Promise<number> {
+  const rows = await exec(run, scoped(f, `SELECT count(*)::INTEGER AS n FROM sel_filings`));
+  return rows[0].n as number;
+}
+
+export async function readingFilings(run: Run, f: Filters, limit: number, offset: number): Promise<ReadingFiling[]> {
+  const s = scoped(f, readingPage);
+  const rows = await run(`${s.text}
 SELECT f.filing_id, f.source_file, f.county, f.year, f.department, f.unit, f.layout, f.status, f.encoding,
   f.lines_total, f.lines_used, (SELECT count(*) FROM projects p WHERE p.filing_id = f.filing_id)::INTEGER AS projects
-FROM filings f WHERE f.filing_id IN (SELECT filing_id FROM sel_filings)
-ORDER BY f.county IS NULL, f.county, f.year, f.source_file`));
+FROM filings f WHERE f.filing_id IN (SELECT filing_id FROM page)
+ORDER BY f.county IS NULL, f.county, f.year, f.source_file, f.filing_id`, [...s.params, limit, offset]);
   return rows as unknown as ReadingFiling[];
 }
 
-/** What reading the selected filings found (`parse/…`), unused lines included, in source order. */
-export async function readingFindings(run: Run, f: Filters): Promise<Finding[]> {
-  const q = f.q == null ? '' : `AND contains(lower(concat_ws(' ', x.rule_id, x.message, x.evidence)), lower(?::VARCHAR))`;
-  const params: Param[] = f.q == null ? [] : [f.q];
-  const rows = await exec(run, scoped({ ...f, q: null }, `
+/** What reading the page's filings found (`parse/…`), unused lines included, in source order. */
+export async function readingFindings(run: Run, f: Filters, limit: number, offset: number): Promise<Finding[]> {
+  const s = scoped({ ...f, q: null }, readingPage);
+  const params: Param[] = [...s.params, limit, offset];
+  if (f.rule != null) params.push(f.rule);
+  if (f.q != null) params.push(f.q);
+  const rows = await run(`${s.text}
 SELECT x.finding_id, x.filing_id, x.project_id, x.indicator_id, x.rule_id, x.severity, x.message, x.evidence, x.level, x.line
 FROM findings x
-WHERE x.filing_id IN (SELECT filing_id FROM sel_filings) AND starts_with(x.rule_id, 'parse/')
-  ${f.rule == null ? '' : 'AND x.rule_id = ?::VARCHAR'} ${q}
-ORDER BY x.filing_id, x.line NULLS FIRST, x.finding_id`, ...(f.rule == null ? [] : [f.rule]), ...params));
+WHERE x.filing_id IN (SELECT filing_id FROM page) AND starts_with(x.rule_id, 'parse/')
+  ${f.rule == null ? '' : 'AND x.rule_id = ?::VARCHAR'}
+  ${f.q == null ? '' : `AND contains(lower(concat_ws(' ', x.rule_id, x.message, x.evidence)), lower(?::VARCHAR))`}
+ORDER BY x.filing_id, x.line NULLS FIRST, x.finding_id`, params);
   return rows as unknown as Finding[];
 }
 

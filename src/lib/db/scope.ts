@@ -63,10 +63,15 @@ const indicatorText = (a: string) =>
  * query appends its own `SELECT` and joins the table it reads to the `sel_*` set it needs.
  */
 export function scope(f: Filters): Sql {
+  // Every table carries its filing's county and year: saying so on each one lets DuckDB skip the other
+  // counties' rows before any join (a province's loaded counties, not only the chosen one).
+  const place = (w: Where, a: string) => {
+    if (f.county === NO_COUNTY) w.add(`${a}.county IS NULL`);
+    else if (f.county != null) w.add(`${a}.county = ?::VARCHAR`, f.county);
+    if (f.year != null) w.add(`${a}.year = ?::INTEGER`, f.year);
+  };
   const filings = new Where();
-  if (f.county === NO_COUNTY) filings.add('f.county IS NULL');
-  else if (f.county != null) filings.add('f.county = ?::VARCHAR', f.county);
-  if (f.year != null) filings.add('f.year = ?::INTEGER', f.year);
+  place(filings, 'f');
   if (f.department != null) filings.add('f.department = ?::VARCHAR', f.department);
   if (f.rule != null) filings.add('EXISTS (SELECT 1 FROM findings x WHERE x.filing_id = f.filing_id AND x.rule_id = ?::VARCHAR)', f.rule);
 
@@ -75,6 +80,7 @@ export function scope(f: Filters): Sql {
   if (f.level2 != null) indicatorOwn.add('i.level2 = ?::VARCHAR', f.level2);
 
   const projects = new Where();
+  place(projects, 'p');
   projects.add('p.filing_id IN (SELECT filing_id FROM sel_filings)');
   if (f.kind != null) projects.add('p.kind = ?::VARCHAR', f.kind);
   if (f.band != null) projects.add('p.band = ?::VARCHAR', f.band);
@@ -87,6 +93,7 @@ export function scope(f: Filters): Sql {
   }
 
   const indicators = new Where();
+  place(indicators, 'i');
   indicators.add('i.project_id IN (SELECT project_id FROM sel_projects)');
   if (f.level1 != null) indicators.add('i.level1 = ?::VARCHAR', f.level1);
   if (f.level2 != null) indicators.add('i.level2 = ?::VARCHAR', f.level2);
@@ -101,6 +108,7 @@ export function scope(f: Filters): Sql {
   }
 
   const findings = new Where();
+  place(findings, 'x');
   findings.add('x.filing_id IN (SELECT filing_id FROM sel_filings)');
   if (f.rule != null) findings.add('x.rule_id = ?::VARCHAR', f.rule);
   if (f.kind != null || f.band != null || f.level1 != null || f.level2 != null) {

@@ -1,4 +1,6 @@
 /** The contract's five tables (data-contract.md), as the site loads them: `<table>.arrow`, Arrow IPC streams. */
+import { sqlType, TABLE_NAMES, TABLES } from '../tables/schema';
+
 export { TABLE_NAMES as TABLES, type TableName as Table } from '../tables/schema';
 
 /**
@@ -6,3 +8,11 @@ export { TABLE_NAMES as TABLES, type TableName as Table } from '../tables/schema
  * extensions from the internet when a query needs one.
  */
 export const OFFLINE = ['SET autoinstall_known_extensions = false', 'SET autoload_known_extensions = false'];
+
+/**
+ * The five tables, created empty from the schema the ingest writes with: every query runs (on no rows)
+ * before any data is loaded, and whole tables or partitions are then appended to them alike.
+ */
+export const CREATE_TABLES = TABLE_NAMES.map(
+  (t) => `CREATE TABLE ${t} (${TABLES[t].map((c) => `"${c.name}" ${sqlType(c.type)}`).join(', ')})`,
+);

@@ -1,11 +1,16 @@
 /**
- * The app's state: the route (mirrored in the URL), the database once it is ready, the filter choices and
- * the build-time summary that draws the first chart before it.
+ * The app's state: the route (mirrored in the URL), the build-time summary (filter choices, data layout,
+ * the unfiltered overview) and the database once it is ready.
+ *
+ * Start-up: `summary.json` first — the first chart draws from it. A site loaded whole then starts the
+ * engine at once and loads every partition; a partitioned one (a province) starts the engine once the
+ * first chart is drawn, or sooner if a view needs detail, and loads a county's partitions when a view
+ * first asks for them (live.svelte.ts).
  */
-import { choices as loadChoices, type Choices } from '../db/queries';
-import { decodeSummary, type Summary } from '../db/summary';
+import { ALL, decodeJson, EMPTY_OVERVIEW, overview, type Overview, type Summary } from '../db/summary';
 import { FILTER_KEYS, type Filters } from '../db/scope';
-import type { Run } from '../db/values';
+import type { Database } from '../db/browser';
+import { shardOf } from '../db/layout';
 import { dictionaries, translate, ruleName, type Key } from './i18n';
 import { NO_COUNTY_COLOR, PALETTE } from '../charts/colors';
 import { formatRoute, parseRoute, type Route } from './route';
@@ -15,15 +20,16 @@ class App {
   /** The parts most views depend on, apart: they change less often than the route. */
   lang = $derived(this.route.lang);
   filters = $derived(this.route.filters);
-  run = $state.raw<Run | null>(null);
+  db = $state.raw<Database | null>(null);
   status = $state<'loading' | 'ready' | 'error'>('loading');
   error = $state('');
   summary = $state.raw<Summary | null>(null);
-  liveChoices = $state.raw<Choices | null>(null);
 
-  /** Filter choices: from the database when ready, from the summary before. */
-  get choices(): Choices | null {
-    return this.liveChoices ?? this.summary?.choices ?? null;
+  get choices() {
+    return this.summary?.choices ?? null;
+  }
+  get partitioned() {
+    return this.summary?.layout.partitioned ?? false;
   }
 }
 
@@ -75,21 +81,93 @@ export function follow(e: MouseEvent, r: Route) {
   window.scrollTo({ top: 0 });
 }
 
-export function start() {
-  addEventListener('popstate', () => arrive(parseRoute(location.search)));
-  const data = new URL('data/', document.baseURI);
-  fetch(new URL('summary.json', data))
-    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`summary.json: HTTP ${r.status}`))))
-    .then((text) => (app.summary = decodeSummary(text)))
-    .catch(() => {}); // the summary only speeds up the first chart; the database has everything
-  // The engine's code (duckdb-wasm, Arrow) is a chunk of its own: the first chart does not wait for it.
-  import('../db/browser')
-    .then(({ openDatabase }) => openDatabase(data))
-    .then(async (run) => {
-      app.liveChoices = await loadChoices(run);
-      app.run = run;
+const dataUrl = () => new URL('data/', document.baseURI);
+
+async function fetchJson<T>(path: string): Promise<T> {
+  const res = await fetch(new URL(path, dataUrl()));
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  return decodeJson<T>(await res.text());
+}
+
+const overviews = new Map<string, Promise<Overview>>();
+
+/** The build-time overview for a key of `overviewKey` (a year or kind the data does not have: nothing). */
+export function overviewFor(key: string): Promise<Overview> {
+  const s = app.summary!;
+  if (key === ALL) return Promise.resolve(s.overview);
+  const [year, kind] = key.split('-');
+  if ((year !== 'all' && !s.choices.year.includes(Number(year))) || (kind !== 'all' && !s.choices.kind.includes(kind))) {
+    return Promise.resolve(EMPTY_OVERVIEW);
+  }
+  let o = overviews.get(key);
+  if (!o) {
+    o = fetchJson<Overview>(`overview/${key}.json`);
+    overviews.set(key, o);
+    o.catch(() => overviews.delete(key));
+  }
+  return o;
+}
+
+const shards = new Map<string, Promise<Record<string, string>>>();
+
+/** The partition a filing is in, from the filing index (`filings/<xx>.json`); null if unknown. */
+export async function partitionOfFiling(id: string): Promise<string | null> {
+  const shard = shardOf(id);
+  let s = shards.get(shard);
+  if (!s) {
+    s = /^[0-9a-z]{2}$/.test(shard) ? fetchJson<Record<string, string>>(`filings/${shard}.json`) : Promise.resolve({});
+    shards.set(shard, s);
+    s.catch(() => shards.delete(shard));
+  }
+  return (await s)[id] ?? null;
+}
+
+let engine: Promise<void> | null = null;
+
+/** Starts the engine (once): the database opens with empty tables; a site loaded whole loads everything. */
+export function startEngine(): Promise<void> {
+  engine ??= import('../db/browser')
+    .then(({ openDatabase }) => openDatabase(dataUrl()))
+    .then(async (db) => {
+      const s = app.summary!;
+      if (!s.layout.partitioned) await db.load(s.layout.partitions.map((p) => p.path));
+      app.db = db;
       app.status = 'ready';
       performance.mark('db-ready');
+    })
+    .catch((e: unknown) => {
+      app.status = 'error';
+      app.error = e instanceof Error ? e.message : String(e);
+      console.error(e);
+    });
+  return engine;
+}
+
+/** Resolves when the first chart has been drawn (Chart.svelte marks it), or after `ms` on a page without one. */
+const firstChart = (ms: number) =>
+  new Promise<void>((done) => {
+    if (performance.getEntriesByName('first-chart').length) return done();
+    setTimeout(done, ms);
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName('first-chart').length) {
+        observer.disconnect();
+        done();
+      }
+    }).observe({ type: 'mark' });
+  });
+
+export function start() {
+  addEventListener('popstate', () => arrive(parseRoute(location.search)));
+  // The benchmark (scripts/bench) times the dashboard's own queries in this very engine: `?bench` lends them.
+  if (new URLSearchParams(location.search).has('bench')) {
+    Object.assign(window, { perflens: { engine: () => startEngine().then(() => app.db), overview } });
+  }
+  fetchJson<Summary>('summary.json')
+    .then((s) => {
+      app.summary = s;
+      // A province: the engine (34 MB of wasm) must not compete with the first chart for the network.
+      if (s.layout.partitioned) return firstChart(2000).then(startEngine);
+      return startEngine();
     })
     .catch((e: unknown) => {
       app.status = 'error';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { bandOf, escapeHtml, wan, yuan } from './format';
-import { planFlags } from './plan';
 
 describe('money', () => {
   it('formats exact fen as 万元 and 元 with thousands separators', () => {
@@ -29,15 +28,5 @@ describe('bands and escaping', () => {
   it('escapes everything that could open markup in a tooltip', () => {
     expect(escapeHtml('<img src=x onerror=alert(1)>')).toBe('&#60;img src=x onerror=alert(1)&#62;');
     expect(escapeHtml(`"'&\``)).toBe('&#34;&#39;&#38;&#96;');
-  });
-});
-
-describe('spending plan flags', () => {
-  it('flags a plan that falls back, stops short, exceeds 100 % or has blank cells', () => {
-    expect(planFlags([25, 50, 75, 100])).toEqual([]);
-    expect(planFlags([25, 60, 50, 100])).toEqual(['fallsBack']);
-    expect(planFlags([25, 50, 75, 90])).toEqual(['short']);
-    expect(planFlags([25, 50, 110, 100])).toEqual(['fallsBack', 'over']);
-    expect(planFlags([null, 100, 100, 100])).toEqual(['blank']);
   });
 });

@@ -74,8 +74,8 @@ export function formatRoute(r: Route): string {
     if (r.table !== HOME.table) p.set('table', r.table);
     if (r.sort) p.set('sort', r.sort);
     if (r.sort && r.desc) p.set('desc', '1');
-    if (r.page > 0) p.set('page', String(r.page));
   }
+  if ((r.view === 'data' || r.view === 'reading') && r.page > 0) p.set('page', String(r.page));
   if (r.lang !== 'zh') p.set('lang', r.lang);
   const s = p.toString();
   return s ? `?${s}` : '';

@@ -1,0 +1,194 @@
+/**
+ * npm run bench -- [--counties 170] [--departments 80] [--years 3] [--runs 5] [--ingest-runs 3] [--no-build]
+ *
+ * Builds what it measures — the site with the seeds (`npm run build`), synthetic filings of a province
+ * (`npm run synth`, without the seeds' counties), their ingest (timed as a child process, `--ingest-runs`
+ * times; 0 reuses bench/data/<scale> and the ingest figures of its last results), the build-time overview
+ * and the precompressed files — then serves both sites on 127.0.0.1 and drives headless Chromium.
+ * Prints a table of medians and writes bench/results.json (and bench/results-<scale>.json).
+ * A quick run: npm run bench -- --counties 17 --years 1 --runs 3 --ingest-runs 1
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { median } from 'd3-array';
+import { coldLoad, drilldowns, pastedProject, redraws, wasmQueries, withSite, type ColdLoad } from './bench/browser';
+import { buildData, scaleName, seedCodes, synthScale, type Scale } from './bench/data';
+import { nativeQueries } from './bench/native';
+import { siteWith } from './bench/site';
+import type { IngestRun } from './bench/ingest';
+import { partitionsOf } from '../src/lib/db/layout';
+import { NO_FILTERS, type Filters } from '../src/lib/db/scope';
+import { decodeJson, type Summary } from '../src/lib/db/summary';
+
+const ROOT = join(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const scale: Scale = { counties: opt('counties', 170), departments: opt('departments', 80), years: opt('years', 3) };
+const runs = opt('runs', 5);
+const ingestRuns = opt('ingest-runs', 3);
+const name = scaleName(scale);
+const med = (xs: number[]) => median(xs) ?? NaN;
+const repeat = async <T>(n: number, f: () => Promise<T>) => {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(await f());
+  return out;
+};
+
+if (!args.includes('--no-build')) {
+  console.log('building the site with the seeds (npm run build)…');
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+console.log(`data for ${name}…`);
+const raw = synthScale(scale, seedCodes());
+const data = buildData(scale, raw, ingestRuns);
+const resultsFile = join(ROOT, 'bench', `results-${name}.json`);
+let ingestRunsDone: IngestRun[] = data.ingest;
+let summarySecs = data.summary_secs;
+let ingestFrom = 'this run';
+if (ingestRunsDone.length === 0 && existsSync(resultsFile)) {
+  const before = JSON.parse(readFileSync(resultsFile, 'utf8')) as { date: string; samples: { ingest: IngestRun[] }; detail: { summary_build_secs: number | null } };
+  ingestRunsDone = before.samples.ingest;
+  summarySecs = before.detail.summary_build_secs;
+  ingestFrom = `reused from ${before.date}`;
+}
+const summary = decodeJson<Summary>(readFileSync(join(data.dir, 'summary.json'), 'utf8'));
+const manifest = JSON.parse(readFileSync(join(data.dir, 'manifest.json'), 'utf8')) as { tables: Record<string, { rows: number }> };
+const site = siteWith(data.dir, name);
+
+console.log(`seeds: ${runs} cold loads…`);
+const seeds = await withSite(join(ROOT, 'dist'), (base) => repeat(runs, () => coldLoad(base)));
+
+console.log(`${name}: ${runs} cold loads, filter changes, drill-downs, wasm queries…`);
+// Probes: synthetic counties (their codes are bench/raw/<scale>/<code>), spread over the list.
+const synthetic = new Set(readdirSync(raw));
+const named = [...new Set(summary.layout.partitions.filter((p) => synthetic.has(p.path.split('/')[0]) && p.county != null).map((p) => p.county!))].sort();
+const spread = (n: number) => [...new Set(Array.from({ length: n }, (_, i) => named[Math.floor(((i + 0.5) * named.length) / n)]))];
+const probeCounties = spread(Math.min(4, named.length));
+const probePaths = probeCounties.flatMap((c) => partitionsOf(summary.layout, c, null).map((p) => p.path));
+const probeFilters: Filters[] = [
+  NO_FILTERS,
+  { ...NO_FILTERS, year: summary.choices.year[0] },
+  { ...NO_FILTERS, county: probeCounties[0] },
+  { ...NO_FILTERS, kind: 'project' },
+];
+const province = await withSite(site, async (base) => {
+  const cold: ColdLoad[] = await repeat(runs, () => coldLoad(base));
+  const years = [...new Set(partitionsOf(summary.layout, probeCounties[0], null).map((p) => p.year!))].sort();
+  const changes = await redraws(base, spread(Math.min(6, named.length)), years);
+  const drills = await drilldowns(base, runs);
+  const pasted = await repeat(runs, () => pastedProject(base, summary.overview.flagged[0].project_id));
+  const wasm = await wasmQueries(base, probePaths, probeFilters, 3);
+  return { cold, changes, drills, pasted, wasm };
+});
+const native = await nativeQueries(data.dir, probePaths, probeFilters, 3);
+const native1 = await nativeQueries(data.dir, probePaths, probeFilters, 3, 1);
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+// The app's JavaScript as the browser gets it (gzip), without the engine's wasm: the first page's chunk,
+// the engine's glue (loaded after the first chart on a province) and duckdb-wasm's worker.
+const assets = join(ROOT, 'dist', 'assets');
+const js = Object.fromEntries(
+  readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => [f, gzipSync(readFileSync(join(assets, f)), { level: 9 }).length / 1024]),
+);
+const jsInitial = Object.entries(js).filter(([f]) => f.startsWith('index-')).reduce((a, [, kb]) => a + kb, 0);
+
+const perSec = (f: (r: IngestRun) => number) => (ingestRunsDone.length ? med(ingestRunsDone.map(f)) : NaN);
+const byKind = (k: string) => province.changes.filter((c) => c.kind === k).map((c) => c.ms);
+const figures = {
+  ingest_mb_per_s: perSec((r) => r.mb / r.secs),
+  ingest_filings_per_s: perSec((r) => r.filings / r.secs),
+  ingest_peak_rss_mb: perSec((r) => r.peak_rss_mb),
+  first_chart_ms_seeds: med(seeds.map((c) => c.first_chart_ms)),
+  first_chart_ms_province: med(province.cold.map((c) => c.first_chart_ms)),
+  overview_bytes_province: med(province.cold.map((c) => c.bytes_before_first_chart)),
+  filter_redraw_p50_ms_province: med(province.changes.map((c) => c.ms)),
+  drilldown_ms_province: med(province.drills.map((d) => d.ms)),
+  wasm_vs_native_ratio: sum(province.wasm.ms) / sum(native.ms),
+  js_gzip_kb: sum(Object.values(js)),
+};
+const detail = {
+  ingest_secs: perSec((r) => r.secs),
+  ingest_mb: perSec((r) => r.mb),
+  summary_build_secs: summarySecs,
+  engine_ready_ms_seeds: med(seeds.map((c) => c.engine_ready_ms)),
+  engine_ready_ms_province: med(province.cold.map((c) => c.engine_ready_ms)),
+  filter_redraw_p50_ms_province_wide: med(byKind('province')),
+  filter_redraw_p50_ms_county_cold: med(byKind('county-cold')),
+  filter_redraw_p50_ms_county_warm: med(byKind('county-warm')),
+  filter_redraw_p90_ms_province: quantile(province.changes.map((c) => c.ms), 0.9),
+  drilldown_pasted_link_ms_province: med(province.pasted),
+  wasm_load_ms: province.wasm.load_ms,
+  native_load_ms: native.load_ms,
+  wasm_queries_ms: sum(province.wasm.ms),
+  native_queries_ms: sum(native.ms),
+  native_1thread_queries_ms: sum(native1.ms),
+  wasm_vs_native_1thread_ratio: sum(province.wasm.ms) / sum(native1.ms),
+  js_gzip_kb_first_page: jsInitial,
+  partition_mb_median: med(summary.layout.partitions.map((p) => p.bytes / 1e6)),
+  data_mb: sum(summary.layout.partitions.map((p) => p.bytes)) / 1e6,
+};
+
+function quantile(xs: number[], q: number) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version },
+  scale: { ...scale, rows: Object.fromEntries(Object.entries(manifest.tables).map(([t, v]) => [t, v.rows])) },
+  runs,
+  ingest_figures: ingestFrom,
+  figures,
+  detail,
+  samples: {
+    ingest: ingestRunsDone,
+    seeds_cold: seeds,
+    province_cold: province.cold,
+    redraws: province.changes,
+    drilldowns: province.drills,
+    pasted_project_ms: province.pasted,
+    wasm_ms: province.wasm.ms,
+    native_ms: native.ms,
+    native_1thread_ms: native1.ms,
+    probe: { counties: probeCounties, partitions: probePaths.length, filters: probeFilters },
+    js_gzip_kb: js,
+  },
+};
+mkdirSync(join(ROOT, 'bench'), { recursive: true });
+writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2));
+writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+
+const GOALS: Record<keyof typeof figures, [string, (v: number) => boolean]> = {
+  ingest_mb_per_s: ['≥ 20', (v) => v >= 20],
+  ingest_filings_per_s: ['', () => true],
+  ingest_peak_rss_mb: ['bounded', () => true],
+  first_chart_ms_seeds: ['', () => true],
+  first_chart_ms_province: ['≤ 3000', (v) => v <= 3000],
+  overview_bytes_province: ['≤ 10 MB', (v) => v <= 10e6],
+  filter_redraw_p50_ms_province: ['≤ 100', (v) => v <= 100],
+  drilldown_ms_province: ['≤ 500', (v) => v <= 500],
+  wasm_vs_native_ratio: ['≤ 3', (v) => v <= 3],
+  js_gzip_kb: ['≤ 300', (v) => v <= 300],
+};
+const fmt = (v: number | null) => (v == null || Number.isNaN(v) ? '—' : Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(2));
+const rows = manifest.tables.indicators.rows;
+console.log(
+  `\nPerfLens benchmark — ${scale.counties} counties × ${scale.departments} departments × ${scale.years} years ` +
+    `(${manifest.tables.filings.rows.toLocaleString('en')} filings with the seeds, ${rows.toLocaleString('en')} indicator rows); medians of ${runs} runs; ingest ${ingestFrom}`,
+);
+console.log(`${'figure'.padEnd(34)}${'median'.padStart(14)}   goal`);
+for (const [k, v] of Object.entries(figures) as [keyof typeof figures, number][]) {
+  const [goal, ok] = GOALS[k];
+  console.log(`${k.padEnd(34)}${fmt(v).padStart(14)}   ${goal}${goal && !ok(v) ? '  (missed)' : ''}`);
+}
+console.log('\ndetail');
+for (const [k, v] of Object.entries(detail)) console.log(`  ${k.padEnd(40)}${fmt(v as number | null).padStart(12)}`);
+console.log(`\nwrote bench/results.json and ${resultsFile.slice(ROOT.length + 1)}`);

@@ -1,0 +1,45 @@
+/**
+ * Where the site's detail lives: the ingest's county × year partitions (`data/parts/<code>/<year>/`,
+ * five Arrow tables each), and which of them a view needs. A few counties' worth is loaded whole at start;
+ * a province is `partitioned`: the overview comes from build-time answers and a county's partitions are
+ * fetched when a view first needs them.
+ */
+import { NO_COUNTY } from './scope';
+
+export interface Partition {
+  /** `<county code>/<year>`, `_` where unknown. */
+  path: string;
+  county: string | null;
+  year: number | null;
+  /** The five Arrow files' size, uncompressed. */
+  bytes: number;
+}
+
+export interface Layout {
+  partitioned: boolean;
+  partitions: Partition[];
+}
+
+/** Above this much Arrow the detail is fetched per county, not at start (1/10 of a province is ~105 MB). */
+export const WHOLE_MAX_BYTES = 32e6;
+
+/** The partitions holding the filings of a county filter's value (`NO_COUNTY`: those without one) and year. */
+export function partitionsOf(layout: Layout, county: string | null, year: number | null): Partition[] {
+  return layout.partitions.filter(
+    (p) =>
+      (county == null || (county === NO_COUNTY ? p.county == null : p.county === county)) &&
+      (year == null || p.year === year),
+  );
+}
+
+/** A partition and those sharing its county name and year (a project page compares with their median). */
+export function peersOf(layout: Layout, path: string): Partition[] {
+  const p = layout.partitions.find((x) => x.path === path);
+  return p ? layout.partitions.filter((x) => x.county === p.county && x.year === p.year) : [];
+}
+
+/** The shard of the filing index (`data/filings/<shard>.json`: filing id → partition path) a filing is in. */
+export const shardOf = (filingId: string) => filingId.slice(0, 2);
+
+/** The filing a project or indicator id belongs to (`<filing>-<ordinal>[-<ordinal>]`). */
+export const filingOf = (id: string) => id.split('-')[0];

@@ -1,0 +1,75 @@
+/**
+ * The site's SQL on native DuckDB (@duckdb/node-api), over the ingest's Parquet files: the build-time
+ * overview at province scale (beyond what duckdb-wasm's 4 GB address space can hold) and the benchmark's
+ * native baseline. Same tables, same queries, same row rules as values.ts (a DECIMAL must be cast in
+ * SQL; BIGINT `_fen` columns stay bigint, other BIGINTs become numbers).
+ */
+import { join } from 'node:path';
+import {
+  BIGINT, BOOLEAN, DOUBLE, DuckDBInstance, DuckDBTypeId, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue,
+} from '@duckdb/node-api';
+import { CREATE_TABLES, TABLES } from './tables';
+import type { Param, Row, Run, Value } from './values';
+
+export interface NativeDatabase {
+  run: Run;
+  /** Appends the partitions' five tables (`parts/<path>/<table>.parquet`), in the order given. */
+  load(paths: readonly string[]): Promise<void>;
+  close(): void;
+}
+
+export async function openNativeDatabase(dataDir: string, threads?: number): Promise<NativeDatabase> {
+  const instance = await DuckDBInstance.create(':memory:', threads ? { threads: String(threads) } : {});
+  const conn = await instance.connect();
+  for (const s of CREATE_TABLES) await conn.run(s);
+  return {
+    run: (sql, params = []) => query(conn, sql, params),
+    async load(paths) {
+      if (paths.length === 0) return;
+      for (const t of TABLES) {
+        const files = paths.map((p) => `'${join(dataDir, 'parts', p, `${t}.parquet`).replaceAll("'", "''")}'`);
+        await conn.run(`INSERT INTO ${t} BY NAME SELECT * FROM read_parquet([${files.join(', ')}])`);
+      }
+    },
+    close: () => {
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+const typeOf = (p: Param): DuckDBType | undefined =>
+  typeof p === 'string' ? VARCHAR : typeof p === 'boolean' ? BOOLEAN : typeof p === 'number' ? (Number.isInteger(p) ? BIGINT : DOUBLE) : undefined;
+
+async function query(conn: DuckDBConnection, sql: string, params: readonly Param[]): Promise<Row[]> {
+  const stmt = await conn.prepare(sql);
+  try {
+    if (params.length) stmt.bind([...params] as DuckDBValue[], params.map(typeOf) as DuckDBType[]);
+    const reader = await stmt.runAndReadAll();
+    const names = reader.columnNames();
+    names.forEach((name, i) => {
+      if (reader.columnTypeId(i) === DuckDBTypeId.DECIMAL) {
+        throw new Error(`column ${name} is DECIMAL: cast it in SQL ((x * 100)::BIGINT AS ${name}_fen, or x::VARCHAR)`);
+      }
+    });
+    return reader.getRowsJS().map((values) => {
+      const row: Row = {};
+      names.forEach((name, i) => (row[name] = plain(values[i], name)));
+      return row;
+    });
+  } finally {
+    stmt.destroySync();
+  }
+}
+
+function plain(v: unknown, name: string): Value {
+  if (v == null) return null;
+  if (typeof v === 'bigint') {
+    if (name.endsWith('_fen')) return v;
+    const n = Number(v);
+    if (!Number.isSafeInteger(n)) throw new Error(`column ${name}: ${v} does not fit a number`);
+    return n;
+  }
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  throw new Error(`column ${name}: unexpected ${Object.prototype.toString.call(v)}; select a plain type`);
+}
