@@ -8,7 +8,7 @@
  * `file: reason` and skipped; every other file is still written, and the exit status is 1.
  *
  * Files are read in batches (by --jobs worker threads when asked), each batch's rows written at once as
- * chunk files, so memory stays bounded by the batch, not the province. A table over a million rows is
+ * chunk files, so memory stays bounded by the batch, not the province. A table over 256 MB of Arrow is
  * written per partition only.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -159,10 +159,13 @@ async function main(): Promise<number> {
       }
       parts.push(entry);
     }
-    const WHOLE_MAX = 1_000_000;
+    // A whole table is built in memory (and converted to Parquet in wasm's 4 GB): past this size the
+    // partitions are the table (readers glob parts/*/*/<table>.parquet).
+    const WHOLE_MAX_BYTES = 256 * 1024 * 1024;
     for (const t of TABLE_NAMES) {
-      if (counts[t] > WHOLE_MAX) {
-        console.error(`${t}: ${counts[t]} rows, written per partition only (parts/*/*/${t}.arrow)`);
+      const bytes = parts.reduce((a, p) => a + p.bytes[t], 0);
+      if (bytes > WHOLE_MAX_BYTES) {
+        console.error(`${t}: ${counts[t]} rows, ${(bytes / 1e6).toFixed(0)} MB of Arrow, written per partition only (parts/*/*/${t}.arrow)`);
         continue;
       }
       const whole = concatArrow(partitions.map((p) => join(args.out, 'parts', p, `${t}.arrow`)))?.bytes ?? toArrowIPC(TABLES[t], []);
