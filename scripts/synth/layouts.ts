@@ -1,3 +1,4 @@
+import { formatYuan, yuan } from '../../src/lib/parse/money';
 import { displayWidth } from '../../src/lib/parse/text';
 import type { SynthFiling, SynthIndicator, SynthProject } from './model';
 
@@ -8,10 +9,8 @@ import type { SynthFiling, SynthIndicator, SynthProject } from './model';
  */
 const MONTHS = ['3月底', '6月底', '10月底', '12月底'];
 
-function money(fen: bigint, unit: '元' | '万元'): string {
-  const cents = unit === '万元' ? fen / 10000n : fen; // 万元 with 2 decimals = hundreds of yuan
-  return `${cents / 100n}.${(cents % 100n).toString().padStart(2, '0')}`;
-}
+/** An amount as the filing writes it: yuan, or 万元 with two decimals (hundreds of yuan). */
+const money = (fen: bigint, unit: '元' | '万元') => formatYuan(yuan(unit === '万元' ? fen / 10000n : fen));
 
 function overview(f: SynthFiling): string[] {
   return [

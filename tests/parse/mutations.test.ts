@@ -56,8 +56,11 @@ function check(bytes: Uint8Array) {
     return;
   }
   const f = r.filing;
-  const unused = f.findings.filter((x) => x.rule === 'parse/unused-line').length;
-  expect(f.linesUsed + unused).toBe(f.linesTotal);
+  // Every line not used is reported once, by its number, with its text.
+  const unused = f.findings.filter((x) => x.rule === 'parse/unused-line');
+  expect(new Set(unused.map((x) => x.line)).size).toBe(unused.length);
+  for (const x of unused) expect(f.lines[x.line! - 1]).toContain(x.evidence);
+  expect(f.linesUsed + unused.length).toBe(f.linesTotal);
   for (const p of f.projects) for (const i of p.indicators) expect(i.line).toBeGreaterThan(0);
 }
 

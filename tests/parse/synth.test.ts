@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { formatYuan, parseFiling } from '../../src/lib/parse';
+import { yuan } from '../../src/lib/parse/money';
 import { render } from '../../scripts/synth/layouts';
 import { counties, departments, synthFiling, type SynthFiling } from '../../scripts/synth/model';
 import { Random } from '../../scripts/synth/random';
@@ -14,7 +15,7 @@ for (const county of counties('13', 4)) {
   for (const dept of departments(county, 12)) CASES.push(synthFiling(new Random(Number(county.code) + Number(dept.code)), county, dept, 2023));
 }
 
-const fen = (f: bigint, unit: '元' | '万元') => formatYuan((unit === '万元' ? (f / 10000n) * 10000n : f) as never);
+const fen = (f: bigint, unit: '元' | '万元') => formatYuan(yuan(unit === '万元' ? (f / 10000n) * 10000n : f));
 
 describe('synthetic filings read back as written', () => {
   it('covers every layout', () => expect(new Set(CASES.map((c) => c.layout))).toEqual(new Set(['word', 'pdf', 'narrative', 'duty'])));

@@ -65,8 +65,11 @@ describe.each(CASES)('variant %s', (name) => {
     });
   });
 
-  it('accounts for every source line', () => {
-    expect(f.linesUsed + f.findings.filter((x) => x.rule === 'parse/unused-line').length).toBe(f.linesTotal);
+  it('uses every source line, or reports it with its number and text', () => {
+    const unused = f.findings.filter((x) => x.rule === 'parse/unused-line');
+    expect(unused.map((x) => x.evidence)).toEqual(want.unused ?? []);
+    for (const x of unused) expect(f.lines[x.line! - 1]).toContain(x.evidence);
+    expect(f.linesUsed).toBe(f.linesTotal - unused.length);
   });
 
   if (want.projects.some((p: { complete?: boolean }) => p.complete === false)) {

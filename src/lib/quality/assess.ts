@@ -1,5 +1,5 @@
 import type { Filing, Indicator, Project, Severity } from '../parse/model';
-import { blockOf, kindOf } from './classify';
+import { basisKind, blockOf, kindOf } from './classify';
 import { type CorpusRow, corpusRows, type Cost, type Hit, type Level, RULES } from './rules';
 import { band, type Band, DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -145,8 +145,8 @@ function indicatorScore(i: Indicator, p: Project, costs: Cost[], s: Settings): I
     for (const c of costs) if ('part' in c && c.part === name && c.minus != null) v -= c.minus;
     return Math.max(0, v);
   };
-  const basis = i.basis == null ? 'missing' : costs.some((c) => 'part' in c && c.part === 'evidenced') ? 'weak' : 'specific';
-  const evidenced = basis === 'specific' ? w.evidenced : basis === 'weak' && i.basis && i.basis !== i.level3 && i.basis !== i.description ? Math.round(w.evidenced / 3) : 0;
+  // Specific basis 15, generic 5, its own name or none 0 (the rubric's evidenced part).
+  const evidenced = { specific: w.evidenced, generic: Math.round(w.evidenced / 3), 'own-name': 0, missing: 0 }[basisKind(i)];
   if (p.kind === 'activity') {
     // Duty tables give a name and a graded scale only: score what exists, on the parts that exist.
     const measurable = part('measurable', w.measurable);

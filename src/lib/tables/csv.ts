@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { formatYuan, yuan } from '../parse/money';
 import type { Cell, Column, Row } from './schema';
 
 /**
@@ -17,11 +18,8 @@ export function neutralize(text: string): string {
 export function formatCell(c: Column, v: Cell): string | number | null {
   if (v == null) return null;
   switch (c.type) {
-    case 'yuan': {
-      const fen = BigInt(v as bigint);
-      const a = fen < 0n ? -fen : fen;
-      return `${fen < 0n ? '-' : ''}${a / 100n}.${(a % 100n).toString().padStart(2, '0')}`;
-    }
+    case 'yuan':
+      return formatYuan(yuan(BigInt(v as bigint)));
     case 'int':
     case 'double':
       return Number(v);

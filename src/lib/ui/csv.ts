@@ -3,6 +3,7 @@
  * (src/lib/tables/csv.ts: UTF-8 with BOM, RFC 4180 via csv-stringify, CRLF, formula cells neutralized,
  * numbers numeric, amounts as plain decimals), so a download and an ingest CSV are the same format.
  */
+import { parseAmount } from '../parse/money';
 import { toCSV } from '../tables/csv';
 import type { Cell, Column as TableColumn } from '../tables/schema';
 import type { Column, DataTable } from '../db/data-tables';
@@ -13,10 +14,9 @@ const TYPE = { text: 'text', number: 'double', bool: 'bool', money: 'yuan' } as 
 
 /** A DECIMAL's text (`300300.00`, `-5.5`) → exact fen. */
 export function fenOf(decimal: string): bigint {
-  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(decimal.trim());
-  if (!m) throw new Error(`not an amount: ${decimal}`);
-  const fen = BigInt(m[2]) * 100n + BigInt((m[3] ?? '').padEnd(2, '0'));
-  return m[1] ? -fen : fen;
+  const fen = parseAmount(decimal, '元');
+  if (fen == null) throw new Error(`not an amount: ${decimal}`);
+  return fen;
 }
 
 export function toCsv(cols: Column[], rows: Row[]): string {
