@@ -14,14 +14,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { tableFromIPC } from 'apache-arrow';
 import { formatYuan } from '../src/lib/parse/money';
-import { assessCorpus, type CorpusRow } from '../src/lib/quality';
-import { corpusFindingRows, type Row, SORT_KEYS, TABLE_NAMES, TABLES, type TableName, toArrowIPC, toCSV } from '../src/lib/tables';
-import { type FileResult, partitionOf, readBatch, summaryLine, writeChunk } from './ingest/batch';
-import { chunkFiles, concatArrow } from './ingest/merge';
-import { arrowToParquet } from './parquet';
+import type { Places } from '../src/lib/quality';
+import { type Row, SORT_KEYS, TABLE_NAMES, TABLES, type TableName } from '../src/lib/tables';
+import { type FileResult, partitionOf, summaryLine } from './ingest/batch';
+import { Pool } from './ingest/pool';
 
 interface Args {
   out: string;
@@ -31,6 +28,7 @@ interface Args {
 }
 
 const BATCH = 40;
+const WHOLE_MAX_BYTES = 256 * 1024 * 1024;
 
 function parseArgs(argv: string[]): Args {
   // One worker by default: measured here, the reading is allocation-bound and a second worker competes
@@ -71,112 +69,77 @@ function compare(a: Row, b: Row, keys: string[]): number {
   return 0;
 }
 
-/** Batches to worker threads (or, for a handful of files, to this thread): results in file order. */
-async function readAll(files: string[], jobs: number, tmp: string): Promise<FileResult[]> {
-  const batches = Array.from({ length: Math.ceil(files.length / BATCH) }, (_, k) => files.slice(k * BATCH, (k + 1) * BATCH));
-  const chunk = (k: number) => `c${String(k).padStart(6, '0')}`;
-  const results: FileResult[][] = [];
-  const workers = Math.min(jobs, batches.length);
-  if (workers <= 1) {
-    for (const [k, b] of batches.entries()) results[k] = readBatch(b, chunk(k), tmp);
-    return results.flat();
-  }
-  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./ingest/worker.ts', import.meta.url).href)}); })`;
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: workers }, () => new Promise<void>((resolve, reject) => {
-      const w = new Worker(boot, { eval: true, workerData: { tmp } });
-      const send = () => {
-        if (next >= batches.length) {
-          w.postMessage(null);
-          return;
-        }
-        const k = next++;
-        w.postMessage({ files: batches[k], chunk: chunk(k) });
-      };
-      w.on('message', (m: { ready?: boolean; chunk?: string; results?: FileResult[] }) => {
-        if (m.results) results[Number(m.chunk!.slice(1))] = m.results;
-        send();
-      });
-      w.on('error', reject);
-      w.on('exit', () => resolve());
-    })),
-  );
-  return results.flat();
-}
-
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const t0 = performance.now();
   const files = listFiles(args.paths);
   const tmp = mkdtempSync(join(tmpdir(), 'perflens-ingest-'));
+  const batches = Array.from({ length: Math.ceil(files.length / BATCH) }, (_, k) => files.slice(k * BATCH, (k + 1) * BATCH));
+  const pool = new Pool(Math.min(args.jobs, batches.length));
   try {
-    const results = await readAll(files, args.jobs, tmp);
-    const tRead = performance.now();
-    const read = results.filter((r) => r.filing);
-    for (const r of results) if (r.error) console.error(r.error);
-
-    // Cross-filing rules over the whole set, from the compact rows the batches returned.
-    const corpus = assessCorpus(read.flatMap((r) => r.corpus as CorpusRow[]));
-    const byFiling = new Map<string, typeof corpus>();
-    for (const c of corpus) byFiling.set(c.filing, [...(byFiling.get(c.filing) ?? []), c]);
-    const corpusRows = new Map<string, Row[]>();
-    for (const r of read) {
-      const f = r.filing!;
-      const extra = corpusFindingRows(f.filing_id as string, f.county as string | null, f.year as number | null, (byFiling.get(f.filing_id as string) ?? []).map((c) => c.finding));
-      f.findings_info = (f.findings_info as number) + extra.length;
-      r.summary!.info += extra.length;
-      corpusRows.set(r.partition!, [...(corpusRows.get(r.partition!) ?? []), ...extra]);
-      console.log(summaryLine(r.summary!));
+    // 1. Read: every batch's rows to chunk files, back only a line per file, its filings row and the places of its keys.
+    const places: Places = new Map();
+    const results: FileResult[] = [];
+    const reads = batches.map((b, k) => pool.run({ kind: 'read', files: b, chunk: `c${String(k).padStart(6, '0')}`, tmp }));
+    for (const read of reads) {
+      const batch = await read;
+      results.push(...batch.results);
+      for (const [key, list] of batch.places) {
+        const set = places.get(key);
+        if (set) for (const p of list) set.add(p);
+        else places.set(key, new Set(list));
+      }
     }
-    for (const [partition, rows] of corpusRows) if (rows.length > 0) writeChunk(tmp, partition, 'z-corpus', { findings: rows });
+    const tRead = performance.now();
+    for (const r of results) if (r.error) console.error(r.error);
+    const read = results.filter((r) => r.filing);
+    const placesFile = join(tmp, 'places.json');
+    writeFileSync(placesFile, JSON.stringify([...places].flatMap(([k, v]) => (v.size > 1 ? [[k, [...v]]] : []))));
+    places.clear();
 
-    // Filings: small, one row each, written whole and per partition.
-    const filings = read.map((r) => r.filing!).sort((a, b) => compare(a, b, SORT_KEYS.filings));
-    const partitions = [...new Set(filings.map(partitionOf))];
-    for (const p of partitions) writeChunk(tmp, p, 'c', { filings: filings.filter((f) => partitionOf(f) === p) });
-
-    // Partitions, then whole tables: Arrow for the site, Parquet converted from the same bytes.
+    // 2. Each partition: its cross-filing findings, then its tables (Arrow + Parquet).
     mkdirSync(args.out, { recursive: true });
     rmSync(join(args.out, 'parts'), { recursive: true, force: true });
-    const write = (path: string, ipc: Uint8Array) => {
-      writeFileSync(`${path}.arrow`, ipc);
-      writeFileSync(`${path}.parquet`, arrowToParquet(ipc));
-    };
-    const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
-    const parts: { partition: string; county: unknown; county_code: unknown; year: unknown; rows: Record<string, number>; bytes: Record<string, number> }[] = [];
-    for (const p of partitions) {
-      const dir = join(args.out, 'parts', p);
-      mkdirSync(dir, { recursive: true });
-      const f0 = filings.find((f) => partitionOf(f) === p)!;
-      const entry = { partition: p, county: f0.county, county_code: f0.county_code, year: f0.year, rows: {} as Record<string, number>, bytes: {} as Record<string, number> };
-      for (const t of TABLE_NAMES) {
-        const merged = concatArrow(chunkFiles(join(tmp, p, t))) ?? { bytes: toArrowIPC(TABLES[t], []), rows: 0 };
-        write(join(dir, t), merged.bytes);
-        entry.rows[t] = merged.rows;
-        entry.bytes[t] = merged.bytes.length;
-        counts[t] += merged.rows;
-      }
-      parts.push(entry);
+    const filings = read.map((r) => r.filing!).sort((a, b) => compare(a, b, SORT_KEYS.filings));
+    const byPartition = new Map<string, Row[]>();
+    for (const f of filings) {
+      const list = byPartition.get(partitionOf(f));
+      if (list) list.push(f);
+      else byPartition.set(partitionOf(f), [f]);
     }
-    // A whole table is built in memory (and converted to Parquet in wasm's 4 GB): past this size the
-    // partitions are the table (readers glob parts/*/*/<table>.parquet).
-    const WHOLE_MAX_BYTES = 256 * 1024 * 1024;
-    for (const t of TABLE_NAMES) {
-      const bytes = parts.reduce((a, p) => a + p.bytes[t], 0);
-      if (bytes > WHOLE_MAX_BYTES) {
-        console.error(`${t}: ${counts[t]} rows, ${(bytes / 1e6).toFixed(0)} MB of Arrow, written per partition only (parts/*/*/${t}.arrow)`);
-        continue;
-      }
-      const whole = concatArrow(partitions.map((p) => join(args.out, 'parts', p, `${t}.arrow`)))?.bytes ?? toArrowIPC(TABLES[t], []);
-      write(join(args.out, t), whole);
-      if (args.csv) writeFileSync(join(args.out, `${t}.csv`), toCSV(TABLES[t], readRows(whole)));
+    for (const p of byPartition.keys()) mkdirSync(join(args.out, 'parts', p), { recursive: true });
+    const finished = await Promise.all(
+      [...byPartition].map(([partition, rows]) => pool.run({ kind: 'partition', tmp, out: args.out, partition, filings: rows, places: placesFile })),
+    );
+    const corpus = new Map(finished.flatMap((f) => f.corpus));
+    for (const f of filings) f.findings_info = (f.findings_info as number) + (corpus.get(f.filing_id as string) ?? 0);
+    for (const r of read) {
+      r.summary!.info += corpus.get(r.filing!.filing_id as string) ?? 0;
+      console.log(summaryLine(r.summary!));
     }
+
+    // 3. Whole tables, joined from the partitions: past WHOLE_MAX_BYTES the partitions are the table
+    // (a whole table is built in memory, and converted to Parquet in wasm's 4 GB).
+    const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, finished.reduce((a, p) => a + p.rows[t], 0)])) as Record<TableName, number>;
+    await Promise.all(
+      TABLE_NAMES.flatMap((t) => {
+        const bytes = finished.reduce((a, p) => a + p.bytes[t], 0);
+        if (bytes > WHOLE_MAX_BYTES) {
+          console.error(`${t}: ${counts[t]} rows, ${(bytes / 1e6).toFixed(0)} MB of Arrow, written per partition only (parts/*/*/${t}.arrow)`);
+          return [];
+        }
+        return [pool.run({ kind: 'whole', out: args.out, table: t, files: finished.map((p) => join(args.out, 'parts', p.partition, `${t}.arrow`)), csv: args.csv })];
+      }),
+    );
+
     const rejected = results.filter((r) => r.error).length;
     const manifest = {
       tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, { rows: counts[t], columns: TABLES[t] }])),
       filings: filings.map((f) => ({ filing_id: f.filing_id, source_file: f.source_file, county: f.county, year: f.year })),
-      partitions: parts,
+      partitions: finished.map((p) => {
+        const f0 = byPartition.get(p.partition)![0];
+        return { partition: p.partition, county: f0.county, county_code: f0.county_code, year: f0.year, rows: p.rows, bytes: p.bytes };
+      }),
       rejected,
     };
     writeFileSync(join(args.out, 'manifest.json'), JSON.stringify(manifest, null, 1));
@@ -188,37 +151,12 @@ async function main(): Promise<number> {
         `budget ${formatYuan(budget as never)} 元; ${rejected} rejected → ${args.out}`,
     );
     // Throughput on stderr, so stdout stays the per-file report.
-    console.error(`read ${mb.toFixed(1)} MB in ${secs.toFixed(1)} s (${(mb / secs).toFixed(1)} MB/s; reading ${((tRead - t0) / 1000).toFixed(1)} s, writing ${((performance.now() - tRead) / 1000).toFixed(1)} s; ${args.jobs} jobs), ${partitions.length} partitions`);
+    console.error(`read ${mb.toFixed(1)} MB in ${secs.toFixed(1)} s (${(mb / secs).toFixed(1)} MB/s; reading ${((tRead - t0) / 1000).toFixed(1)} s, writing ${((performance.now() - tRead) / 1000).toFixed(1)} s; ${pool.threads} jobs), ${byPartition.size} partitions`);
     return rejected > 0 ? 1 : 0;
   } finally {
+    await pool.close();
     rmSync(tmp, { recursive: true, force: true });
   }
-}
-
-/** Rows of an Arrow stream, for the CSV (money back to exact fen). */
-function readRows(ipc: Uint8Array): Row[] {
-  const t = tableFromIPC(ipc);
-  const names = t.schema.fields.map((f) => f.name);
-  const cols = names.map((n) => t.getChild(n)!);
-  const decimals = new Set(t.schema.fields.filter((f) => String(f.type).startsWith('Decimal')).map((f) => f.name));
-  const out: Row[] = [];
-  for (let i = 0; i < t.numRows; i++) {
-    const r: Row = {};
-    names.forEach((n, k) => {
-      const v = cols[k].get(i);
-      r[n] = v == null ? null : decimals.has(n) ? fenOf(v) : (v as Row[string]);
-    });
-    out.push(r);
-  }
-  return out;
-}
-
-/** An Arrow Decimal128 value (four little-endian uint32 words) as bigint fen. */
-function fenOf(v: unknown): bigint {
-  const w = v as Uint32Array;
-  const lo = BigInt(w[0]) | (BigInt(w[1]) << 32n);
-  const hi = BigInt(w[2]) | (BigInt(w[3]) << 32n);
-  return BigInt.asIntN(128, lo | (hi << 64n));
 }
 
 // exitCode, not exit(): a pipe still being drained (the per-file report) must not be cut off.

@@ -1,15 +1,24 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseFiling, type FilingMeta } from '../../src/lib/parse';
-import { assessFiling, type CorpusRow, corpusRows } from '../../src/lib/quality';
-import { type Row, type TableName, TABLES, toArrowIPC, toRows } from '../../src/lib/tables';
+import { assessFiling, corpusPlaces, corpusRows, type Places } from '../../src/lib/quality';
+import { type Column, type Row, type TableName, TABLES, toArrowIPC, toRows } from '../../src/lib/tables';
 
 /**
  * One batch of files, read and scored, its rows written as chunk files per partition (county × year):
- * `<tmp>/<partition>/<table>/<chunk>.arrow`. Runs in a worker thread or in the main one; what
- * it returns is small (a line per file, the filings' rows, the rows the cross-filing rules need).
+ * `<tmp>/<partition>/<table>/<chunk>.arrow`, with the rows the cross-filing rules read as the chunk
+ * table `corpus`. Runs in a worker thread or in the main one; what it returns is small: a line per
+ * file, the filings' rows, and where the batch's compared keys occur.
  */
 export const DETAIL: TableName[] = ['projects', 'schedule', 'indicators', 'findings'];
+
+/** The CorpusRow fields, as a chunk table. */
+export const CORPUS: Column[] = [
+  { name: 'filing', type: 'text' }, { name: 'place', type: 'text' }, { name: 'project', type: 'int' }, { name: 'indicator', type: 'int' },
+  { name: 'level2', type: 'text' }, { name: 'level3', type: 'text' }, { name: 'satisfaction', type: 'bool' }, { name: 'line', type: 'int' },
+];
+
+type Chunk = Record<TableName | 'corpus', Row[]>;
 
 /** What the command prints for a file. */
 export interface Summary {
@@ -46,8 +55,13 @@ export interface FileResult {
   error?: string;
   filing?: Row;
   partition?: string;
-  corpus?: CorpusRow[];
   bytes: number;
+}
+
+export interface BatchResult {
+  results: FileResult[];
+  /** Places of the compared keys (Places as entries, to cross threads). */
+  places: [string, string[]][];
 }
 
 export const partitionOf = (r: Row) => `${r.county_code ?? '_'}/${r.year ?? '_'}`;
@@ -66,7 +80,7 @@ function readMeta(file: string): FilingMeta | string {
   }
 }
 
-function readOne(file: string, rows: Map<string, Record<TableName, Row[]>>): FileResult {
+function readOne(file: string, rows: Map<string, Chunk>, places: Places): FileResult {
   const meta = readMeta(file);
   if (typeof meta === 'string') return { file, error: `${file}: ${meta}`, bytes: 0 };
   if (/\.(docx?|pdf|xlsx?)$/i.test(file)) {
@@ -83,8 +97,11 @@ function readOne(file: string, rows: Map<string, Record<TableName, Row[]>>): Fil
   const t = toRows(f, q);
   const filing = t.filings[0];
   const partition = partitionOf(filing);
-  const into = rows.get(partition) ?? { filings: [], projects: [], schedule: [], indicators: [], findings: [] };
+  const into = rows.get(partition) ?? { filings: [], projects: [], schedule: [], indicators: [], findings: [], corpus: [] };
   for (const name of DETAIL) into[name].push(...t[name]);
+  const corpus = corpusRows(f);
+  corpusPlaces(corpus, places);
+  into.corpus.push(...(corpus as unknown as Row[]));
   rows.set(partition, into);
   const sev = (s: string) => t.findings.filter((x) => x.severity === s).length;
   const summary: Summary = {
@@ -92,27 +109,29 @@ function readOne(file: string, rows: Map<string, Record<TableName, Row[]>>): Fil
     score: q.score, band: q.band, partial: q.partialRubric, status: f.status,
     critical: sev('critical'), major: sev('major'), minor: sev('minor'), info: sev('info'),
   };
-  return { file, summary, filing, partition, corpus: corpusRows(f), bytes: bytes.length };
+  return { file, summary, filing, partition, bytes: bytes.length };
 }
 
-export function readBatch(files: string[], chunk: string, tmp: string): FileResult[] {
-  const rows = new Map<string, Record<TableName, Row[]>>();
-  const results = files.map((file) => {
+export function readBatch(files: string[], chunk: string, tmp: string): BatchResult {
+  const rows = new Map<string, Chunk>();
+  const places: Places = new Map();
+  const results = files.map((file): FileResult => {
     try {
-      return readOne(file, rows);
+      return readOne(file, rows, places);
     } catch (e) {
       return { file, error: `${file}: internal error: ${(e as Error).message}`, bytes: 0 };
     }
   });
-  for (const [partition, tables] of rows) writeChunk(tmp, partition, chunk, tables);
-  return results;
+  for (const [partition, tables] of rows) {
+    for (const name of DETAIL) writeChunk(tmp, partition, name, chunk, TABLES[name], tables[name]);
+    writeChunk(tmp, partition, 'corpus', chunk, CORPUS, tables.corpus);
+  }
+  return { results, places: [...places].map(([k, v]) => [k, [...v]]) };
 }
 
-export function writeChunk(tmp: string, partition: string, chunk: string, tables: Partial<Record<TableName, Row[]>>): void {
-  for (const [name, list] of Object.entries(tables) as [TableName, Row[]][]) {
-    if (list.length === 0) continue;
-    const dir = join(tmp, partition, name);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `${chunk}.arrow`), toArrowIPC(TABLES[name], list));
-  }
+export function writeChunk(tmp: string, partition: string, table: string, chunk: string, columns: readonly Column[], rows: Row[]): void {
+  if (rows.length === 0) return;
+  const dir = join(tmp, partition, table);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${chunk}.arrow`), toArrowIPC(columns, rows));
 }

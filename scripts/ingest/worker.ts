@@ -1,10 +1,11 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { readBatch } from './batch';
+import { parentPort } from 'node:worker_threads';
+import { type Job, runJob } from './pool';
 
-/** A worker thread of the ingest: reads the batches it is sent, answers with their small results. */
-const { tmp } = workerData as { tmp: string };
-parentPort!.on('message', (msg: { files: string[]; chunk: string } | null) => {
-  if (msg == null) process.exit(0);
-  else parentPort!.postMessage({ chunk: msg.chunk, results: readBatch(msg.files, msg.chunk, tmp) });
+/** A worker thread of the ingest: runs the jobs it is sent, one at a time. */
+parentPort!.on('message', (job: Job) => {
+  try {
+    parentPort!.postMessage({ answer: runJob(job) });
+  } catch (e) {
+    parentPort!.postMessage({ error: (e as Error).stack ?? String(e) });
+  }
 });
-parentPort!.postMessage({ ready: true });

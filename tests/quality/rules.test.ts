@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Filing } from '../../src/lib/parse';
 import { parseAmount } from '../../src/lib/parse/money';
-import { assess, RULES, type QualityFinding } from '../../src/lib/quality';
+import { assess, assessCorpus, corpusPlaces, corpusRows, RULES, type QualityFinding } from '../../src/lib/quality';
 import { seed } from '../seeds';
 import { CLEAN, filing, ind, project } from './fixtures';
 
@@ -152,6 +152,16 @@ describe('filing rules on the seeds', () => {
       expect(hits.length).toBeGreaterThan(0);
       expect(hits.every((x) => x.severity === 'info')).toBe(true);
     }
+  });
+  it('cross-filing rules judged part by part against the whole corpus’s places find what one pass finds', () => {
+    const filings = Object.values(F);
+    const whole = assessCorpus(filings.flatMap(corpusRows));
+    const places = filings.reduce((acc, f) => corpusPlaces(corpusRows(f), acc), new Map());
+    const parts = filings.flatMap((f) => assessCorpus(corpusRows(f), places));
+    expect(parts).toEqual(whole);
+    expect(whole.length).toBeGreaterThan(0);
+    // Judged alone, a filing has no other place to share its rows with.
+    expect(filings.flatMap((f) => assessCorpus(corpusRows(f)))).toEqual([]);
   });
   it('off-department-content: 004’s 政协 section, and nothing else of 004', () => {
     const hits = found(F.duty, 'off-department-content');

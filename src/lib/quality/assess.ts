@@ -1,6 +1,6 @@
 import type { Filing, Indicator, Project, Severity } from '../parse/model';
 import { basisKind, blockOf, kindOf } from './classify';
-import { type CorpusRow, corpusRows, type Cost, type Hit, type Level, RULES } from './rules';
+import { type CorpusRow, corpusRows, type Cost, type Hit, type Level, type Places, RULES } from './rules';
 import { band, type Band, DEFAULT_SETTINGS, type Settings } from './settings';
 
 /**
@@ -45,19 +45,39 @@ export const indicatorKey = (project: number, indicator: number) => `${project}-
 export function assess(filings: Filing[], settings: Settings = DEFAULT_SETTINGS): Map<string, FilingQuality> {
   const out = new Map<string, FilingQuality>();
   for (const f of filings) out.set(f.id, assessFiling(f, settings));
-  for (const { filing, finding } of assessCorpus(filings.flatMap(corpusRows), settings)) out.get(filing)?.findings.push(finding);
+  for (const { filing, finding } of assessCorpus(filings.flatMap(corpusRows), undefined, settings)) out.get(filing)?.findings.push(finding);
   return out;
 }
 
+/** Adds the rows' keys and places to `into`; merging the places of every batch gives the corpus's. */
+export function corpusPlaces(rows: Iterable<CorpusRow>, into: Places = new Map()): Places {
+  const rules = RULES.filter((r) => r.level === 'corpus');
+  for (const r of rows) {
+    for (const rule of rules) {
+      const k = rule.key(r);
+      if (k == null) continue;
+      const id = `${rule.id}\u0000${k}`;
+      const set = into.get(id);
+      if (set) set.add(r.place);
+      else into.set(id, new Set([r.place]));
+    }
+  }
+  return into;
+}
+
 /**
- * Corpus rules look across filings (by their compact rows, so a province's can be gathered from parallel
- * workers); they inform, they do not score.
+ * Corpus rules look across filings (by their compact rows and the places of the whole corpus, so a
+ * province can be read by parallel workers and judged part by part); they inform, they do not score.
  */
-export function assessCorpus(rows: CorpusRow[], settings: Settings = DEFAULT_SETTINGS): { filing: string; finding: QualityFinding }[] {
+export function assessCorpus(rows: CorpusRow[], places: Places = corpusPlaces(rows), settings: Settings = DEFAULT_SETTINGS): { filing: string; finding: QualityFinding }[] {
   const out: { filing: string; finding: QualityFinding }[] = [];
   for (const rule of RULES) {
     if (rule.level !== 'corpus') continue;
-    for (const h of rule.check(rows, settings)) out.push({ filing: h.filing!, finding: finding(rule.id, 'corpus', h.severity ?? rule.severity, h, h.project ?? null, h.indicator ?? null) });
+    const placesOf = (r: CorpusRow) => {
+      const k = rule.key(r);
+      return k == null ? undefined : places.get(`${rule.id}\u0000${k}`);
+    };
+    for (const h of rule.check(rows, placesOf, settings)) out.push({ filing: h.filing!, finding: finding(rule.id, 'corpus', h.severity ?? rule.severity, h, h.project ?? null, h.indicator ?? null) });
   }
   return out;
 }

@@ -70,9 +70,15 @@ export function corpusRows(f: Filing): CorpusRow[] {
   );
 }
 
+/** Where each compared key occurs (rule id + key → places): gathered batch by batch, so the rows need not be kept. */
+export type Places = Map<string, Set<string>>;
+
 export interface CorpusRule extends Base {
   level: 'corpus';
-  check: (rows: CorpusRow[], s: Settings) => Hit[];
+  /** What the rule compares across places; null: the row is not compared. */
+  key: (r: CorpusRow) => string | null;
+  /** `places` holds every place of every key in the corpus, `rows` may be any part of it. */
+  check: (rows: CorpusRow[], places: (r: CorpusRow) => Set<string> | undefined, s: Settings) => Hit[];
 }
 export type Rule = IndicatorRule | ProjectRule | FilingRule | CorpusRule;
 
@@ -439,14 +445,12 @@ export const RULES: Rule[] = [
   // ---------------------------------------------------------------- corpus rules
   {
     id: 'cross-filing-boilerplate', level: 'corpus', severity: 'info', source: SRC.cy101, cost: { none: true },
-    check: (rows) => {
-      const key = (r: CorpusRow) => `${sq(r.level2)}|${sq(r.level3)}`;
-      const places = new Map<string, Set<string>>();
-      for (const r of rows) if (r.level3 && !r.satisfaction) places.set(key(r), (places.get(key(r)) ?? new Set()).add(r.place));
+    key: (r) => (r.level3 && !r.satisfaction ? `${sq(r.level2)}|${sq(r.level3)}` : null),
+    check: (rows, placesOf) => {
       const hits: Hit[] = [];
       for (const r of rows) {
-        const others = [...(places.get(key(r)) ?? [])].filter((x) => x !== r.place);
-        if (!r.level3 || r.satisfaction || others.length === 0) continue;
+        const others = [...(placesOf(r) ?? [])].filter((x) => x !== r.place);
+        if (others.length === 0) continue;
         const named = others.map((o) => (/^[0-9a-f]{16}$/.test(o) ? '未注明县区的文件' : o));
         const shown = named.length > 5 ? `${named.slice(0, 5).join('、')}等${named.length}个县区` : named.join('、');
         hits.push({ filing: r.filing, project: r.project, indicator: r.indicator, line: r.line, evidence: `${r.level2} / ${r.level3}`, say: `第${r.indicator}行指标${q(r.level3)}（${r.level2}）与${shown}的文件中的指标完全相同；请确认它反映的是本单位的实际情况。` });

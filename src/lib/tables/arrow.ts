@@ -1,4 +1,4 @@
-import { Bool, Decimal, Float64, Int32, makeData, makeVector, Table, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import { Bool, DataType, Decimal, Float64, Int32, makeData, makeVector, Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import type { Cell, Column, Row } from './schema';
 
 /**
@@ -78,4 +78,29 @@ function decimalVector(values: (bigint | null)[]): Vector {
   });
   const type = new Decimal(2, 18, 128);
   return makeVector(makeData({ type, length: values.length, nullCount: nulls, nullBitmap: nulls > 0 ? validity : null, data: new Uint32Array(words.buffer) }));
+}
+
+/** Rows of an Arrow stream, the inverse of toArrowIPC (money back to exact fen). */
+export function fromArrowIPC(ipc: Uint8Array | Uint8Array[]): Row[] {
+  const t = tableFromIPC(ipc);
+  const names = t.schema.fields.map((f) => f.name);
+  const cols = names.map((n) => t.getChild(n)!);
+  const decimal = t.schema.fields.map((f) => DataType.isDecimal(f.type));
+  const out: Row[] = new Array(t.numRows);
+  for (let i = 0; i < t.numRows; i++) {
+    const r: Row = {};
+    for (let k = 0; k < names.length; k++) {
+      const v = cols[k].get(i);
+      r[names[k]] = v == null ? null : decimal[k] ? fenOf(v as Uint32Array) : (v as Row[string]);
+    }
+    out[i] = r;
+  }
+  return out;
+}
+
+/** A Decimal128 value (four little-endian uint32 words) as bigint fen. */
+function fenOf(w: Uint32Array): bigint {
+  const lo = BigInt(w[0]) | (BigInt(w[1]) << 32n);
+  const hi = BigInt(w[2]) | (BigInt(w[3]) << 32n);
+  return BigInt.asIntN(128, lo | (hi << 64n));
 }

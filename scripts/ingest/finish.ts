@@ -1,0 +1,88 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assessCorpus, type CorpusRow, type Places, type QualityFinding } from '../../src/lib/quality';
+import { corpusFindingRows, fromArrowIPC, type Row, TABLE_NAMES, TABLES, type TableName, toArrowIPC, toCSV } from '../../src/lib/tables';
+import { writeChunk } from './batch';
+import { chunkFiles, concatArrow } from './merge';
+import { arrowToParquet } from '../parquet';
+
+/**
+ * The second half of the ingest, one partition (county × year) at a time: its cross-filing findings,
+ * judged against the places of the whole corpus, then each table's chunks joined into
+ * `parts/<partition>/<table>.arrow` and its Parquet. Runs in a worker thread or in the main one.
+ */
+export interface PartitionJob {
+  tmp: string;
+  out: string;
+  partition: string;
+  /** The partition's filings rows, sorted; their findings_info still without the cross-filing findings. */
+  filings: Row[];
+  /** A JSON file of the corpus's places (entries of Places). */
+  places: string;
+}
+
+export interface PartitionResult {
+  partition: string;
+  rows: Record<TableName, number>;
+  bytes: Record<TableName, number>;
+  /** Cross-filing findings per filing id. */
+  corpus: [string, number][];
+}
+
+let loaded: { path: string; places: Places } | null = null;
+
+/** The corpus's places, read once per thread. */
+function placesIn(path: string): Places {
+  if (loaded?.path !== path) {
+    const entries = JSON.parse(readFileSync(path, 'utf8')) as [string, string[]][];
+    loaded = { path, places: new Map(entries.map(([k, v]) => [k, new Set(v)])) };
+  }
+  return loaded.places;
+}
+
+export function finishPartition(job: PartitionJob): PartitionResult {
+  const { tmp, out, partition } = job;
+  const rows = chunkFiles(join(tmp, partition, 'corpus')).flatMap((f) => fromArrowIPC(readFileSync(f))) as unknown as CorpusRow[];
+  const byFiling = new Map<string, QualityFinding[]>();
+  for (const { filing, finding } of assessCorpus(rows, placesIn(job.places))) {
+    const list = byFiling.get(filing);
+    if (list) list.push(finding);
+    else byFiling.set(filing, [finding]);
+  }
+  const filings = job.filings.map((f): Row => ({ ...f, findings_info: (f.findings_info as number) + (byFiling.get(f.filing_id as string)?.length ?? 0) }));
+  const where = new Map(filings.map((f) => [f.filing_id as string, f]));
+  const extra = [...byFiling].flatMap(([id, list]) => corpusFindingRows(id, where.get(id)!.county as string | null, where.get(id)!.year as number | null, list));
+  writeChunk(tmp, partition, 'findings', 'z-corpus', TABLES.findings, extra);
+  writeChunk(tmp, partition, 'filings', 'c', TABLES.filings, filings);
+
+  const result: PartitionResult = { partition, rows: {} as Record<TableName, number>, bytes: {} as Record<TableName, number>, corpus: [...byFiling].map(([id, l]) => [id, l.length]) };
+  for (const t of TABLE_NAMES) {
+    const merged = concatArrow(chunkFiles(join(tmp, partition, t))) ?? { bytes: toArrowIPC(TABLES[t], []), rows: 0 };
+    writeTable(join(out, 'parts', partition, t), merged.bytes);
+    result.rows[t] = merged.rows;
+    result.bytes[t] = merged.bytes.length;
+  }
+  return result;
+}
+
+export interface WholeJob {
+  out: string;
+  table: TableName;
+  /** The partitions' Arrow files, in order. */
+  files: string[];
+  csv: boolean;
+}
+
+/** A whole table from its partitions: Arrow, Parquet, and CSV when asked. */
+export function writeWhole(job: WholeJob): { table: TableName; bytes: number } {
+  const whole = concatArrow(job.files)?.bytes ?? toArrowIPC(TABLES[job.table], []);
+  writeTable(join(job.out, job.table), whole);
+  if (job.csv) writeFileSync(join(job.out, `${job.table}.csv`), toCSV(TABLES[job.table], fromArrowIPC(whole)));
+  return { table: job.table, bytes: whole.length };
+}
+
+/** Arrow for the site, Parquet converted from the same bytes for users' tools. */
+function writeTable(path: string, ipc: Uint8Array): void {
+  writeFileSync(`${path}.arrow`, ipc);
+  writeFileSync(`${path}.parquet`, arrowToParquet(ipc));
+}

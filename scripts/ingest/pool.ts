@@ -1,0 +1,89 @@
+import { Worker } from 'node:worker_threads';
+import { type BatchResult, readBatch } from './batch';
+import { finishPartition, type PartitionJob, type PartitionResult, writeWhole, type WholeJob } from './finish';
+
+/** The ingest's three kinds of work, each a plain function of plain data, so a worker thread can run it. */
+export type Job =
+  | { kind: 'read'; files: string[]; chunk: string; tmp: string }
+  | ({ kind: 'partition' } & PartitionJob)
+  | ({ kind: 'whole' } & WholeJob);
+
+interface Answers {
+  read: BatchResult;
+  partition: PartitionResult;
+  whole: ReturnType<typeof writeWhole>;
+}
+
+export function runJob(job: Job): Answers[Job['kind']] {
+  switch (job.kind) {
+    case 'read':
+      return readBatch(job.files, job.chunk, job.tmp);
+    case 'partition':
+      return finishPartition(job);
+    case 'whole':
+      return writeWhole(job);
+  }
+}
+
+/**
+ * Jobs on `threads` worker threads, handed out as threads come free; with one thread they run here
+ * (a worker costs a TypeScript loader boot, not worth it for a few files).
+ */
+export class Pool {
+  private queue: { job: Job; resolve: (a: unknown) => void; reject: (e: unknown) => void }[] = [];
+  private idle: Worker[] = [];
+  private workers: Worker[] = [];
+
+  constructor(readonly threads: number) {
+    const url = new URL('./worker.ts', import.meta.url).href;
+    const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); })`;
+    for (let k = 0; threads > 1 && k < threads; k++) {
+      const w = new Worker(boot, { eval: true });
+      this.workers.push(w);
+      this.idle.push(w);
+    }
+  }
+
+  run<K extends Job['kind']>(job: Extract<Job, { kind: K }>): Promise<Answers[K]> {
+    if (this.workers.length === 0) {
+      try {
+        return Promise.resolve(runJob(job) as Answers[K]);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, resolve: resolve as (a: unknown) => void, reject });
+      this.next();
+    });
+  }
+
+  private next(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const w = this.idle.pop()!;
+      const { job, resolve, reject } = this.queue.shift()!;
+      const done = () => {
+        w.off('message', onMessage);
+        w.off('error', onError);
+        this.idle.push(w);
+        this.next();
+      };
+      const onMessage = (m: { answer?: unknown; error?: string }) => {
+        done();
+        if (m.error != null) reject(new Error(m.error));
+        else resolve(m.answer);
+      };
+      const onError = (e: Error) => {
+        done();
+        reject(e);
+      };
+      w.on('message', onMessage);
+      w.on('error', onError);
+      w.postMessage(job);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
