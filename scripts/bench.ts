@@ -68,7 +68,7 @@ const seeds = await withSite(join(ROOT, 'dist'), (base) => repeat(runs, () => co
 console.log(`${name}: ${runs} cold loads, filter changes, drill-downs, wasm queries…`);
 // Probes: synthetic counties (their codes are bench/raw/<scale>/<code>), spread over the list.
 const synthetic = new Set(readdirSync(raw));
-const named = [...new Set(summary.layout.partitions.filter((p) => synthetic.has(p.path.split('/')[0]) && p.county != null).map((p) => p.county!))].sort();
+const named = [...new Set(summary.layout.partitions.filter((p) => synthetic.has(p.path.split('/')[0]) && p.county_code != null).map((p) => p.county_code!))].sort();
 const spread = (n: number) => [...new Set(Array.from({ length: n }, (_, i) => named[Math.floor(((i + 0.5) * named.length) / n)]))];
 const probeCounties = spread(Math.min(4, named.length));
 const probePaths = probeCounties.flatMap((c) => partitionsOf(summary.layout, c, null).map((p) => p.path));

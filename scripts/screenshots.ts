@@ -21,7 +21,8 @@ const server = await serve(dist, 0);
 const address = server.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
 const browser = await launch();
-const YUTIAN = encodeURIComponent('玉田县');
+// Counties by their codes (the site's filter values): 玉田县, 乐亭县, and 正定县 in a province.
+const [YUTIAN, LETING, ZHENGDING] = ['130229', '130225', '130123'];
 
 /** The project page shown: 玉田's training project (its cost-over-budget finding), found through the site. */
 async function projectLink(): Promise<string> {
@@ -38,12 +39,14 @@ const views: [string, string][] = [
   ['curves', '?view=curves'],
   ['quality', '?view=quality'],
   ['project', await projectLink()],
-  ['data', '?view=data&table=indicators&county=%E4%B9%90%E4%BA%AD%E5%8E%BF'],
+  ['data', `?view=data&table=indicators&county=${LETING}`],
   ['reading', layout.partitioned ? `?view=reading&county=${YUTIAN}` : '?view=reading'],
 ];
 if (layout.partitioned) {
-  const county = encodeURIComponent('正定县');
-  views.push(['overview-county', `?county=${county}`], ['curves-county', `?view=curves&county=${county}`], ['quality-county', `?view=quality&county=${county}`], ['data-province', '?view=data']);
+  views.push(
+    ['overview-county', `?county=${ZHENGDING}`], ['curves-county', `?view=curves&county=${ZHENGDING}`],
+    ['quality-county', `?view=quality&county=${ZHENGDING}`], ['data-province', '?view=data'],
+  );
 }
 const sizes = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } };
 

@@ -12,12 +12,12 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { shardOf, WHOLE_MAX_BYTES, type Layout } from '../src/lib/db/layout';
 import { openNativeDatabase } from '../src/lib/db/native';
-import { choices as loadChoices, cities as loadCities } from '../src/lib/db/queries';
+import { choices as loadChoices, countyNames } from '../src/lib/db/queries';
 import { NO_FILTERS } from '../src/lib/db/scope';
 import { ALL, encodeJson, overview, overviewFilters, overviewKey, type Summary } from '../src/lib/db/summary';
 
 interface Manifest {
-  partitions: { partition: string; county: string | null; year: number | null; bytes: Record<string, number> }[];
+  partitions: { partition: string; county_code: string | null; year: number | null; bytes: Record<string, number> }[];
 }
 
 const args = process.argv.slice(2);
@@ -25,7 +25,7 @@ const dir = args.find((a) => !a.startsWith('--')) ?? 'public/data';
 const t0 = performance.now();
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 const partitions = manifest.partitions.map((p) => ({
-  path: p.partition, county: p.county, year: p.year, bytes: Object.values(p.bytes).reduce((a, b) => a + b, 0),
+  path: p.partition, county_code: p.county_code, year: p.year, bytes: Object.values(p.bytes).reduce((a, b) => a + b, 0),
 }));
 const total = partitions.reduce((a, p) => a + p.bytes, 0);
 const layout: Layout = {
@@ -38,7 +38,7 @@ await db.load(partitions.map((p) => p.path));
 const choices = await loadChoices(db.run);
 // A province's departments are too many to offer at once: the filter bar asks the chosen county's detail.
 if (layout.partitioned) choices.department = [];
-const summary: Summary = { choices, cities: await loadCities(db.run), layout, overview: await overview(db.run, NO_FILTERS) };
+const summary: Summary = { choices, countyNames: await countyNames(db.run), layout, overview: await overview(db.run, NO_FILTERS) };
 writeFileSync(join(dir, 'summary.json'), encodeJson(summary));
 
 for (const sub of ['overview', 'filings']) rmSync(join(dir, sub), { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 interface Golden {
   county: string | null;
+  countyCode: string | null;
   year: number | null;
   projects: { name: string; budget: string | null; indicators: { level1: string | null }[] }[];
 }
@@ -26,6 +27,8 @@ export function wanText(f: bigint): string {
 
 export const byCounty = GOLDEN.map((g) => ({
   county: g.county,
+  /** The site's key for the county (its filter value), as the golden data reads it. */
+  code: g.countyCode,
   year: g.year,
   projects: g.projects.length,
   indicators: g.projects.reduce((n, p) => n + p.indicators.length, 0),
@@ -34,3 +37,10 @@ export const byCounty = GOLDEN.map((g) => ({
 
 export const indicatorsOf = (county: string, level1: string) =>
   GOLDEN.filter((g) => g.county === county).flatMap((g) => g.projects.flatMap((p) => p.indicators.filter((i) => i.level1 === level1))).length;
+
+/** A seed county's code, by its name. */
+export function codeOf(county: string): string {
+  const code = byCounty.find((g) => g.county === county)?.code;
+  if (!code) throw new Error(`no seed county ${county}`);
+  return code;
+}

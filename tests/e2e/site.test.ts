@@ -7,13 +7,16 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { byCounty, indicatorsOf } from './expected';
+import { byCounty, codeOf, indicatorsOf } from './expected';
 import { baseUrl, inkedPixels, launch, now, query, redrawn, settled, watch, type Watched } from './harness';
 import type { Browser } from './browser';
 
 let browser: Browser;
 const pages: Watched[] = [];
 const partitioned = inject('partitioned');
+// Counties are chosen by code (the filter value, the URL, the rows' data-county).
+const [LETING, YUTIAN] = [codeOf('乐亭县'), codeOf('玉田县')];
+const YOUXIAN = '430223'; // 攸县, the hostile filing's county
 
 async function open(path: string | null = '', viewport?: { width: number; height: number }) {
   const w = await watch(browser, path, viewport);
@@ -47,7 +50,7 @@ describe('overview', () => {
     const w = await open();
     await settled(w.page);
     for (const g of byCounty) {
-      const key = g.county ?? '-';
+      const key = g.code ?? '-';
       // in a province, filings whose county name is ambiguous join the seed's unnamed one
       if (partitioned && g.county == null) continue;
       expect(await cell(w, key, 'budget'), `${g.county} budget`).toBe(g.budget);
@@ -70,10 +73,10 @@ describe('overview', () => {
     await w.page.goto(baseUrl());
     await w.page.waitForSelector('[data-chart="budget-by-county"]:not([data-renders="0"])');
     await expect(w.page.locator('[data-engine]').getAttribute('data-engine')).resolves.toBe('loading');
-    await expect(cell(w, '玉田县', 'budget')).resolves.toBe(byCounty.find((g) => g.county === '玉田县')!.budget);
+    await expect(cell(w, YUTIAN, 'budget')).resolves.toBe(byCounty.find((g) => g.code === YUTIAN)!.budget);
     release();
     await settled(w.page);
-    await expect(cell(w, '玉田县', 'budget')).resolves.toBe(byCounty.find((g) => g.county === '玉田县')!.budget);
+    await expect(cell(w, YUTIAN, 'budget')).resolves.toBe(byCounty.find((g) => g.code === YUTIAN)!.budget);
   });
 });
 
@@ -116,14 +119,14 @@ describe('filters', () => {
     const bars = w.page.locator('[data-chart="budget-by-county"]');
     const pointsBefore = Number(await bars.getAttribute('data-points'));
     const t0 = await now(w.page);
-    await w.page.selectOption('select[name="county"]', '玉田县');
+    await w.page.selectOption('select[name="county"]', { label: '玉田县' });
     await redrawn(w.page, 'budget-by-county', t0);
-    expect(query(w.page).get('county')).toBe('玉田县');
+    expect(query(w.page).get('county')).toBe(YUTIAN);
     // 玉田 alone: one bar of three kinds (project, personnel, operating)
     expect(Number(await bars.getAttribute('data-points'))).toBe(3);
     expect(pointsBefore).toBeGreaterThan(3);
     await expect(w.page.locator('table[data-table="counties"] tbody tr').count()).resolves.toBe(1);
-    await expect(cell(w, '玉田县', 'budget')).resolves.toBe(byCounty.find((g) => g.county === '玉田县')!.budget);
+    await expect(cell(w, YUTIAN, 'budget')).resolves.toBe(byCounty.find((g) => g.code === YUTIAN)!.budget);
 
     await w.page.goBack();
     await w.page.waitForFunction(() => document.querySelectorAll('table[data-table="counties"] tbody tr').length > 1);
@@ -131,14 +134,14 @@ describe('filters', () => {
     await expect(w.page.locator('select[name="county"]').inputValue()).resolves.toBe('');
     await w.page.goForward();
     await w.page.waitForFunction(() => document.querySelectorAll('table[data-table="counties"] tbody tr').length === 1);
-    await expect(w.page.locator('select[name="county"]').inputValue()).resolves.toBe('玉田县');
+    await expect(w.page.locator('select[name="county"]').inputValue()).resolves.toBe(YUTIAN);
   });
 
   it('a pasted link restores the view, its filters, table, sort and the rows', async () => {
-    const link = '?view=data&table=indicators&county=%E4%B9%90%E4%BA%AD%E5%8E%BF&level1=%E4%BA%A7%E5%87%BA%E6%8C%87%E6%A0%87&sort=score&desc=1';
+    const link = `?view=data&table=indicators&county=${LETING}&level1=%E4%BA%A7%E5%87%BA%E6%8C%87%E6%A0%87&sort=score&desc=1`;
     const w = await open(link);
     await settled(w.page);
-    await expect(w.page.locator('select[name="county"]').inputValue()).resolves.toBe('乐亭县');
+    await expect(w.page.locator('select[name="county"]').inputValue()).resolves.toBe(LETING);
     await expect(w.page.locator('select[name="level1"]').inputValue()).resolves.toBe('产出指标');
     await expect(w.page.locator('[data-tab="indicators"]').getAttribute('aria-selected')).resolves.toBe('true');
     await expect(w.page.locator('th[aria-sort="descending"] [data-sort="score"]').count()).resolves.toBe(1);
@@ -157,7 +160,7 @@ describe('filters', () => {
       await p.page.waitForSelector('[data-needs-county]');
       await expect(p.page.locator('input[name="q"]').isDisabled()).resolves.toBe(true);
     }
-    const w = await open(partitioned ? '?view=data&table=projects&county=%E7%8E%89%E7%94%B0%E5%8E%BF' : '?view=data&table=projects');
+    const w = await open(partitioned ? `?view=data&table=projects&county=${YUTIAN}` : '?view=data&table=projects');
     await settled(w.page);
     const all = Number(await w.page.locator('[data-total]').getAttribute('data-total'));
     await w.page.fill('input[name="q"]', '培训');
@@ -171,7 +174,7 @@ describe('filters', () => {
 
 describe('drill-down', () => {
   it("玉田's 市县人大代表人大干部履职培训经费 shows its cost-over-budget finding, and the way back keeps the filters", async () => {
-    const w = await open('?view=quality&county=%E7%8E%89%E7%94%B0%E5%8E%BF');
+    const w = await open(`?view=quality&county=${YUTIAN}`);
     await settled(w.page);
     await w.page.locator('table[data-table="worst-projects"] a', { hasText: '市县人大代表人大干部履职培训经费' }).click();
     await settled(w.page);
@@ -185,13 +188,13 @@ describe('drill-down', () => {
     await w.page.getByRole('link', { name: /返回/ }).click();
     await settled(w.page);
     expect(query(w.page).get('view')).toBe('quality');
-    expect(query(w.page).get('county')).toBe('玉田县');
+    expect(query(w.page).get('county')).toBe(YUTIAN);
   });
 });
 
 describe('CSV download', () => {
   it('saves exactly the filtered indicator rows, with a BOM, the header and inert formulas', async () => {
-    const w = await open('?view=data&table=indicators&county=%E4%B9%90%E4%BA%AD%E5%8E%BF&year=2022');
+    const w = await open(`?view=data&table=indicators&county=${LETING}&year=2022`);
     await settled(w.page);
     await w.page.selectOption('select[name="level1"]', '产出指标');
     const expected = indicatorsOf('乐亭县', '产出指标');
@@ -219,7 +222,7 @@ describe('CSV download', () => {
   });
 
   it('neutralizes formula cells of the hostile filing', async () => {
-    const w = await open('?view=data&table=indicators&county=%E6%94%B8%E5%8E%BF');
+    const w = await open(`?view=data&table=indicators&county=${YOUXIAN}`);
     await settled(w.page);
     const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.click('[data-download="indicators"]')]);
     const rows = parse(readFileSync((await download.path())!), { bom: true, columns: true }) as Record<string, string>[];
@@ -236,14 +239,14 @@ describe('hostile filing text', () => {
   const XSS = '<img src=x onerror=alert(1)>';
 
   it('shows a project named <img src=x onerror=alert(1)> as text, in tables, tooltips and its page', async () => {
-    const w = await open('?view=data&table=projects&county=%E6%94%B8%E5%8E%BF');
+    const w = await open(`?view=data&table=projects&county=${YOUXIAN}`);
     await settled(w.page);
     const link = w.page.locator('table[data-table="data-projects"] [data-project]', { hasText: XSS });
     await expect(link.innerText()).resolves.toBe(XSS);
     expect(await w.page.locator('img[src="x"]').count()).toBe(0);
 
     // The overview's project-size tooltip for the same project, as a hover shows it.
-    await w.page.goto(new URL('?county=%E6%94%B8%E5%8E%BF', w.page.url()).href);
+    await w.page.goto(new URL(`?county=${YOUXIAN}`, w.page.url()).href);
     await settled(w.page);
     const tip = await w.page.evaluate((name) => {
       type Chart = { getOption(): { series: { data: { row?: { name: string } }[] }[] }; dispatchAction(a: object): void };
@@ -258,7 +261,7 @@ describe('hostile filing text', () => {
     expect(tip?.text).toContain(XSS);
     expect(tip?.imgs).toBe(0);
 
-    await w.page.goto(new URL('?view=data&table=projects&county=%E6%94%B8%E5%8E%BF', w.page.url()).href);
+    await w.page.goto(new URL(`?view=data&table=projects&county=${YOUXIAN}`, w.page.url()).href);
     await settled(w.page);
     await w.page.locator('[data-project]', { hasText: XSS }).click();
     await settled(w.page);
@@ -292,7 +295,7 @@ describe('language and layout', () => {
   });
 
   it('shows a deliberate empty state when nothing matches', async () => {
-    const w = await open(`?q=%E6%B2%A1%E6%9C%89%E8%BF%99%E4%B8%AA%E8%AF%8D${partitioned ? '&county=%E7%8E%89%E7%94%B0%E5%8E%BF' : ''}`);
+    const w = await open(`?q=%E6%B2%A1%E6%9C%89%E8%BF%99%E4%B8%AA%E8%AF%8D${partitioned ? `&county=${YUTIAN}` : ''}`);
     await settled(w.page);
     await expect(w.page.locator('.empty strong').first().innerText()).resolves.toBe('没有符合条件的数据');
   });

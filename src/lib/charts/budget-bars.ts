@@ -8,13 +8,14 @@ export const KINDS = ['project', 'personnel', 'operating', 'activity'] as const;
 type Kind = (typeof KINDS)[number];
 
 export interface BarLabels {
+  /** A county code's label. */
   county: (c: string | null) => string;
   kind: (k: Kind) => string;
   total: string;
 }
 
 export function budgetBars(rows: CountyRow[], l: BarLabels): Option {
-  const names = rows.map((r) => l.county(r.county));
+  const names = rows.map((r) => l.county(r.county_code));
   const kinds = KINDS.filter((k) => rows.some((r) => (r[`${k}_fen`] ?? 0n) !== 0n));
   return {
     grid: { left: 8, right: rows.length > ROWS_SHOWN ? 36 : 24, top: 36, bottom: 8, containLabel: true },
@@ -28,7 +29,7 @@ export function budgetBars(rows: CountyRow[], l: BarLabels): Option {
         const lines = kinds
           .filter((k) => (r[`${k}_fen`] ?? 0n) !== 0n)
           .map((k) => `<span style="color:${KIND_COLORS[k]}">●</span> ${escapeHtml(l.kind(k))}：${wan(r[`${k}_fen`])}`);
-        return `<b>${escapeHtml(l.county(r.county))}</b><br>${lines.join('<br>')}<br>${escapeHtml(l.total)}：<b>${wan(r.budget_fen)}</b>`;
+        return `<b>${escapeHtml(l.county(r.county_code))}</b><br>${lines.join('<br>')}<br>${escapeHtml(l.total)}：<b>${wan(r.budget_fen)}</b>`;
       },
     },
     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => v.toLocaleString('zh-CN'), hideOverlap: true }, splitLine: { lineStyle: { color: '#eef0f3' } } },

@@ -6,6 +6,7 @@ import { EVEN_PACE, MONTHS } from '../ui/plan';
 import { hovered, type Option } from './echarts';
 
 export interface CurveLabels {
+  /** A county code's label and colour. */
   county: (c: string | null) => string;
   color: (c: string | null) => string;
   month: (m: number) => string;
@@ -17,12 +18,12 @@ export interface CurveLabels {
 export interface ProjectCurve {
   id: string;
   name: string;
-  county: string | null;
+  county_code: string | null;
   points: PlanPoint[];
 }
 
 export const projectCurves = (rows: PlanPoint[]): ProjectCurve[] =>
-  groups(rows, (r) => r.project_id).map(([id, points]) => ({ id, name: points[0].name, county: points[0].county, points }));
+  groups(rows, (r) => r.project_id).map(([id, points]) => ({ id, name: points[0].name, county_code: points[0].county_code, points }));
 
 const axes = (l: CurveLabels, max: number): Option => ({
   xAxis: {
@@ -60,9 +61,9 @@ const LEGEND_MAX = 12;
 export function planCurves(curves: ProjectCurve[], medians: MedianPoint[], counties: (string | null)[], l: CurveLabels): Option {
   const max = Math.max(100, ...curves.flatMap((c) => c.points.map((p) => p.pct ?? 0)), ...medians.map((m) => m.pct));
   const byId = new Map(curves.map((c) => [c.id, c]));
-  const medianByCounty = groups(medians, (m) => m.county);
+  const medianByCounty = groups(medians, (m) => m.county_code);
   const withMedian = new Set(medianByCounty.map(([c]) => c));
-  const shown = counties.filter((c) => withMedian.has(c) || curves.some((p) => p.county === c));
+  const shown = counties.filter((c) => withMedian.has(c) || curves.some((p) => p.county_code === c));
   const many = shown.length > LEGEND_MAX;
   return {
     ...axes(l, max),
@@ -75,7 +76,7 @@ export function planCurves(curves: ProjectCurve[], medians: MedianPoint[], count
         const curve = byId.get(seriesId);
         if (curve) {
           const cells = curve.points.map((x) => `${escapeHtml(l.month(x.month))} ${x.pct == null ? escapeHtml(l.blank) : pct(x.pct)}`);
-          return `<b>${escapeHtml(curve.name)}</b><br>${escapeHtml(l.county(curve.county))}<br>${cells.join(' · ')}`;
+          return `<b>${escapeHtml(curve.name)}</b><br>${escapeHtml(l.county(curve.county_code))}<br>${cells.join(' · ')}`;
         }
         const m = medianByCounty.find(([c]) => `median:${c}` === seriesId);
         if (m) return `<b>${escapeHtml(seriesName)} · ${escapeHtml(l.median)}</b><br>${m[1].map((x) => `${escapeHtml(l.month(x.month))} ${pct(x.pct)}`).join(' · ')}`;
@@ -86,15 +87,15 @@ export function planCurves(curves: ProjectCurve[], medians: MedianPoint[], count
       ...curves.map((c) => ({
         type: 'line' as const,
         id: c.id,
-        name: l.county(c.county),
+        name: l.county(c.county_code),
         data: c.points.map((p) => [p.month, p.pct]),
         connectNulls: false,
         symbol: 'circle',
         symbolSize: 5,
         triggerLineEvent: true,
         cursor: 'pointer',
-        lineStyle: { color: l.color(c.county), width: 1.2, opacity: 0.45 },
-        itemStyle: { color: l.color(c.county), opacity: 0.6 },
+        lineStyle: { color: l.color(c.county_code), width: 1.2, opacity: 0.45 },
+        itemStyle: { color: l.color(c.county_code), opacity: 0.6 },
         emphasis: { focus: 'series' as const, lineStyle: { width: 3, opacity: 1 } },
       })),
       ...medianByCounty

@@ -6,6 +6,7 @@ import { BAND_COLORS } from './colors';
 import { hovered, scrollRows, ROWS_SHOWN, type Option } from './echarts';
 
 export interface QualityLabels {
+  /** A county code's label and colour. */
   county: (c: string | null) => string;
   color: (c: string | null) => string;
   rule: (id: string) => string;
@@ -23,16 +24,16 @@ export function scoreBoxes(rows: ScoreSpread[], l: QualityLabels): Option {
       formatter: (p) => {
         const r = rows[hovered(p)[0].dataIndex];
         if (!r) return '';
-        return `<b>${escapeHtml(l.county(r.county))}</b> · n = ${r.n}<br>min ${score(r.min)} · Q1 ${score(r.q1)} · ${score(r.median)} · Q3 ${score(r.q3)} · max ${score(r.max)}<br>${escapeHtml(l.mean)} ${score(r.mean)}`;
+        return `<b>${escapeHtml(l.county(r.county_code))}</b> · n = ${r.n}<br>min ${score(r.min)} · Q1 ${score(r.q1)} · ${score(r.median)} · Q3 ${score(r.q3)} · max ${score(r.max)}<br>${escapeHtml(l.mean)} ${score(r.mean)}`;
       },
     },
     xAxis: { type: 'value', min: 0, max: 100, splitLine: { lineStyle: { color: '#eef0f3' } } },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => l.county(r.county)), axisTick: { show: false }, axisLabel: { width: 110, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, data: rows.map((r) => l.county(r.county_code)), axisTick: { show: false }, axisLabel: { width: 110, overflow: 'truncate' } },
     series: [
       {
         type: 'boxplot',
         boxWidth: [10, 26],
-        data: rows.map((r) => ({ value: [r.min, r.q1, r.median, r.q3, r.max], itemStyle: { color: `${l.color(r.county)}33`, borderColor: l.color(r.county) } })),
+        data: rows.map((r) => ({ value: [r.min, r.q1, r.median, r.q3, r.max], itemStyle: { color: `${l.color(r.county_code)}33`, borderColor: l.color(r.county_code) } })),
         markArea: {
           silent: true,
           data: [bandArea(0, 60, '差'), bandArea(60, 80, '中'), bandArea(80, 90, '良'), bandArea(90, 100, '优')] as never,
@@ -52,9 +53,9 @@ export function scoreBoxes(rows: ScoreSpread[], l: QualityLabels): Option {
 
 /** Each county's indicators by band, as shares of the county's indicators (100 % bars). */
 export function bandBars(counts: BandCount[], counties: (string | null)[], l: QualityLabels): Option {
-  const totals = rollup(counts, (v) => sum(v, (c) => c.n), (c) => c.county);
+  const totals = rollup(counts, (v) => sum(v, (c) => c.n), (c) => c.county_code);
   const order = counties.filter((c) => totals.has(c));
-  const n = (c: string | null, b: string) => counts.find((x) => x.county === c && x.band === b)?.n ?? 0;
+  const n = (c: string | null, b: string) => counts.find((x) => x.county_code === c && x.band === b)?.n ?? 0;
   return {
     grid: { left: 8, right: order.length > ROWS_SHOWN ? 36 : 24, top: 30, bottom: 8, containLabel: true },
     ...scrollRows(order.length),
@@ -88,9 +89,9 @@ export function ruleHeatmap(shares: RuleShare[], counties: (string | null)[], l:
   // Rules that fail most first.
   const weight = rollup(shares, (v) => sum(v, (s) => (s.subjects ? s.hits / s.subjects : 0)), (s) => s.rule_id);
   const rules = [...weight.keys()].sort((a, b) => weight.get(b)! - weight.get(a)! || a.localeCompare(b));
-  const ordered = counties.filter((c) => shares.some((s) => s.county === c));
+  const ordered = counties.filter((c) => shares.some((s) => s.county_code === c));
   const cells = shares.map((s) => ({
-    value: [ordered.indexOf(s.county), rules.indexOf(s.rule_id), s.subjects ? s.hits / s.subjects : 0],
+    value: [ordered.indexOf(s.county_code), rules.indexOf(s.rule_id), s.subjects ? s.hits / s.subjects : 0],
     share: s,
   }));
   const scroll = ordered.length > HEAT_COLUMNS;
@@ -101,7 +102,7 @@ export function ruleHeatmap(shares: RuleShare[], counties: (string | null)[], l:
       trigger: 'item',
       formatter: (p) => {
         const s = (hovered(p)[0].data as { share: RuleShare }).share;
-        return `<b>${escapeHtml(l.rule(s.rule_id))}</b><br><code>${escapeHtml(s.rule_id)}</code><br>${escapeHtml(l.county(s.county))}：${escapeHtml(l.hits)} ${s.hits} / ${s.subjects}（${Math.round((100 * s.hits) / Math.max(1, s.subjects))}%）`;
+        return `<b>${escapeHtml(l.rule(s.rule_id))}</b><br><code>${escapeHtml(s.rule_id)}</code><br>${escapeHtml(l.county(s.county_code))}：${escapeHtml(l.hits)} ${s.hits} / ${s.subjects}（${Math.round((100 * s.hits) / Math.max(1, s.subjects))}%）`;
       },
     },
     xAxis: { type: 'category', data: ordered.map((c) => l.county(c)), axisLabel: { interval: 0, rotate: ordered.length > 4 ? 30 : 0, width: 90, overflow: 'truncate' }, splitArea: { show: true } },

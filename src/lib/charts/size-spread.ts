@@ -5,6 +5,7 @@ import { escapeHtml, fenToWan, wan } from '../ui/format';
 import { hovered, scrollRows, ROWS_SHOWN, type Option } from './echarts';
 
 export interface SpreadLabels {
+  /** A county code's label and colour. */
   county: (c: string | null) => string;
   color: (c: string | null) => string;
   kind: (k: string) => string;
@@ -12,10 +13,11 @@ export interface SpreadLabels {
 
 const number = (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 
+/** `counties`: the county codes in the order the rows are drawn. */
 export function sizeSpread(boxes: SizeSpread[], dots: SizeRow[] | null, counties: (string | null)[], l: SpreadLabels): Option {
-  const byCounty = new Map(boxes.map((b) => [b.county, b]));
+  const byCounty = new Map(boxes.map((b) => [b.county_code, b]));
   const order = counties.filter((c) => byCounty.has(c));
-  const dotsByCounty = group(dots ?? [], (r) => r.county);
+  const dotsByCounty = group(dots ?? [], (r) => r.county_code);
   const many = (dots?.length ?? 0) > 300;
   return {
     grid: { left: 8, right: order.length > ROWS_SHOWN ? 36 : 24, top: 8, bottom: 8, containLabel: true },
@@ -27,11 +29,11 @@ export function sizeSpread(boxes: SizeSpread[], dots: SizeRow[] | null, counties
         const d = h.data as { row?: SizeRow } | undefined;
         if (d?.row) {
           const r = d.row;
-          return `<b>${escapeHtml(r.name)}</b><br>${escapeHtml(l.county(r.county))} · ${escapeHtml(l.kind(r.kind))}<br>${wan(r.budget_fen)} 万元`;
+          return `<b>${escapeHtml(r.name)}</b><br>${escapeHtml(l.county(r.county_code))} · ${escapeHtml(l.kind(r.kind))}<br>${wan(r.budget_fen)} 万元`;
         }
         const b = byCounty.get(order[h.dataIndex]);
         if (!b) return '';
-        return `<b>${escapeHtml(l.county(b.county))}</b> · n = ${b.n}<br>min ${number(b.min)} · Q1 ${number(b.q1)} · ${number(b.median)} · Q3 ${number(b.q3)} · max ${number(b.max)} 万元`;
+        return `<b>${escapeHtml(l.county(b.county_code))}</b> · n = ${b.n}<br>min ${number(b.min)} · Q1 ${number(b.q1)} · ${number(b.median)} · Q3 ${number(b.q3)} · max ${number(b.max)} 万元`;
       },
     },
     xAxis: { type: 'log', logBase: 10, axisLabel: { formatter: (v: number) => v.toLocaleString('zh-CN'), hideOverlap: true }, splitLine: { lineStyle: { color: '#eef0f3' } } },

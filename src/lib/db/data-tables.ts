@@ -1,8 +1,8 @@
 /**
  * The data view's tables: every column of a contract table (whatever ingest wrote, additions included),
- * plus the county, year and project name when the table lacks them, for the current filters. The page on
- * screen and the CSV download run the same SQL; only LIMIT/OFFSET differ, so the file holds exactly the
- * rows the filters show.
+ * plus the county (name and code), year and project name when the table lacks them, for the current
+ * filters. The page on screen and the CSV download run the same SQL; only LIMIT/OFFSET differ, so the
+ * file holds exactly the rows the filters show.
  */
 import { scoped, type Filters } from './scope';
 import type { Row, Run } from './values';
@@ -30,28 +30,32 @@ const FROM: Record<DataTable, { from: string; selected: string; order: string }>
   projects: {
     from: 'projects t JOIN filings f ON f.filing_id = t.filing_id',
     selected: 't.project_id IN (SELECT project_id FROM sel_projects)',
-    order: 'f.county NULLS LAST, f.year, t.filing_id, t.ordinal',
+    order: 'f.county_code NULLS LAST, f.year, t.filing_id, t.ordinal',
   },
   indicators: {
     from: 'indicators t JOIN projects p ON p.project_id = t.project_id JOIN filings f ON f.filing_id = p.filing_id',
     selected: 't.indicator_id IN (SELECT indicator_id FROM sel_indicators)',
-    order: 'f.county NULLS LAST, f.year, p.filing_id, p.ordinal, t.ordinal',
+    order: 'f.county_code NULLS LAST, f.year, p.filing_id, p.ordinal, t.ordinal',
   },
   findings: {
     from: 'findings t JOIN filings f ON f.filing_id = t.filing_id LEFT JOIN projects p ON p.project_id = t.project_id',
     selected: 't.finding_id IN (SELECT finding_id FROM sel_findings)',
-    order: 'f.county NULLS LAST, f.year, t.filing_id, t.finding_id',
+    order: 'f.county_code NULLS LAST, f.year, t.filing_id, t.finding_id',
   },
   schedule: {
     from: 'schedule t JOIN projects p ON p.project_id = t.project_id JOIN filings f ON f.filing_id = p.filing_id',
     selected: 't.project_id IN (SELECT project_id FROM sel_projects)',
-    order: 'f.county NULLS LAST, f.year, p.filing_id, p.ordinal, t.month',
+    order: 'f.county_code NULLS LAST, f.year, p.filing_id, p.ordinal, t.month',
   },
 };
 
-/** Context a table may lack, taken from its filing and project. */
+/**
+ * Context a table may lack, taken from its filing and project. The county code tells apart the counties
+ * that share a name (two 新华区 in Hebei), in the views and in a downloaded file.
+ */
 const CONTEXT: { name: string; kind: ColumnKind; sql: string; tables: DataTable[] }[] = [
   { name: 'county', kind: 'text', sql: 'f.county', tables: ['projects', 'indicators', 'findings', 'schedule'] },
+  { name: 'county_code', kind: 'text', sql: 'f.county_code', tables: ['projects', 'indicators', 'findings', 'schedule'] },
   { name: 'year', kind: 'number', sql: 'f.year', tables: ['projects', 'indicators', 'findings', 'schedule'] },
   { name: 'project_name', kind: 'text', sql: 'p.name', tables: ['indicators', 'findings', 'schedule'] },
 ];

@@ -9,7 +9,7 @@ import { NO_COUNTY } from './scope';
 export interface Partition {
   /** `<county code>/<year>`, `_` where unknown. */
   path: string;
-  county: string | null;
+  county_code: string | null;
   year: number | null;
   /** The five Arrow files' size, uncompressed. */
   bytes: number;
@@ -23,19 +23,16 @@ export interface Layout {
 /** Above this much Arrow the detail is fetched per county, not at start (1/10 of a province is ~105 MB). */
 export const WHOLE_MAX_BYTES = 32e6;
 
-/** The partitions holding the filings of a county filter's value (`NO_COUNTY`: those without one) and year. */
+/**
+ * The partitions holding the filings of a county filter's value (a code; `NO_COUNTY`: those without one)
+ * and year. A partition is one county's year, so a project's page needs its own partition only.
+ */
 export function partitionsOf(layout: Layout, county: string | null, year: number | null): Partition[] {
   return layout.partitions.filter(
     (p) =>
-      (county == null || (county === NO_COUNTY ? p.county == null : p.county === county)) &&
+      (county == null || (county === NO_COUNTY ? p.county_code == null : p.county_code === county)) &&
       (year == null || p.year === year),
   );
-}
-
-/** A partition and those sharing its county name and year (a project page compares with their median). */
-export function peersOf(layout: Layout, path: string): Partition[] {
-  const p = layout.partitions.find((x) => x.path === path);
-  return p ? layout.partitions.filter((x) => x.county === p.county && x.year === p.year) : [];
 }
 
 /** The shard of the filing index (`data/filings/<shard>.json`: filing id → partition path) a filing is in. */

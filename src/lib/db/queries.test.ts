@@ -13,7 +13,7 @@ import { columns, count, everyRow, page } from './data-tables';
 import { NO_COUNTY, NO_FILTERS, type Filters } from './scope';
 import { decodeJson, encodeJson, overview, type Overview } from './summary';
 import type { Run } from './values';
-import { byCounty, indicatorsOf } from '../../../tests/e2e/expected';
+import { byCounty, codeOf, indicatorsOf } from '../../../tests/e2e/expected';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 let dir: string;
@@ -27,25 +27,26 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const only = (patch: Partial<Filters>): Filters => ({ ...NO_FILTERS, ...patch });
+const [LETING, YUTIAN] = [codeOf('乐亭县'), codeOf('玉田县')];
 
 describe('overview', () => {
   it('gives every county and the filing without one its golden totals, money exact', async () => {
     const rows = await counties(run, NO_FILTERS);
-    expect(rows.map((r) => r.county).sort()).toEqual(byCounty.map((g) => g.county).sort());
+    expect(rows.map((r) => r.county_code).sort()).toEqual(byCounty.map((g) => g.code).sort());
     for (const g of byCounty) {
-      const r = rows.find((x) => x.county === g.county)!;
+      const r = rows.find((x) => x.county_code === g.code)!;
       expect(r.projects).toBe(g.projects);
       expect(r.indicators).toBe(g.indicators);
       expect(typeof r.budget_fen).toBe('bigint');
     }
-    expect(rows.find((r) => r.county === '玉田县')!.budget_fen).toBe(701590446n); // 7,015,904.46 元
-    expect(rows.at(-1)!.county).toBeNull(); // the unnamed filing last
+    expect(rows.find((r) => r.county_code === YUTIAN)!.budget_fen).toBe(701590446n); // 7,015,904.46 元
+    expect(rows.at(-1)!.county_code).toBeNull(); // the unnamed filing last
   });
 
   it('narrows to the filing without a county', async () => {
     const rows = await counties(run, only({ county: NO_COUNTY }));
     expect(rows).toHaveLength(1);
-    expect(rows[0].county).toBeNull();
+    expect(rows[0].county_code).toBeNull();
     expect(rows[0].activity_fen).toBe(14000000n);
   });
 
@@ -54,7 +55,7 @@ describe('overview', () => {
     expect(rows.every((r) => typeof r.budget_fen === 'bigint' && r.budget_fen > 0n)).toBe(true);
     const spread = await sizeSpread(run, NO_FILTERS);
     expect(spread.reduce((n, s) => n + s.n, 0)).toBe(rows.length);
-    const yutian = spread.find((s) => s.county === '玉田县')!;
+    const yutian = spread.find((s) => s.county_code === YUTIAN)!;
     expect(yutian.max).toBeCloseTo(501.384446, 6); // 万元
     expect(await sizes(run, NO_FILTERS, 3)).toBeNull();
   });
@@ -70,7 +71,7 @@ describe('filters are bound parameters', () => {
   });
 
   it('level1 narrows indicators to the golden count; text search is literal (no LIKE wildcards)', async () => {
-    const f = only({ county: '乐亭县', level1: '产出指标' });
+    const f = only({ county: LETING, level1: '产出指标' });
     expect(await count(run, 'indicators', f)).toBe(indicatorsOf('乐亭县', '产出指标'));
     expect(await count(run, 'projects', only({ q: '人大_会' }))).toBe(0); // LIKE would match 人大会议
     expect(await count(run, 'projects', only({ q: '人大会' }))).toBeGreaterThan(0);
@@ -79,7 +80,7 @@ describe('filters are bound parameters', () => {
 
 describe('data tables', () => {
   it('pages and the full download hold the same rows, money as exact decimal text', async () => {
-    const f = only({ county: '玉田县' });
+    const f = only({ county: YUTIAN });
     const cols = await columns(run, 'projects');
     expect(cols.find((c) => c.name === 'budget_yuan')?.kind).toBe('money');
     const all = await everyRow(run, 'projects', cols, f, { column: 'budget_yuan', desc: true });
@@ -100,7 +101,7 @@ describe('data tables', () => {
 
 describe('quality and drill-down', () => {
   it('finds 玉田’s training project and its cost-over-budget finding', async () => {
-    const worst = await worstProjects(run, only({ county: '玉田县' }), 50);
+    const worst = await worstProjects(run, only({ county: YUTIAN }), 50);
     const p = worst.find((x) => x.name === '市县人大代表人大干部履职培训经费')!;
     expect(p.critical).toBeGreaterThan(0);
     const detail = await project(run, p.project_id);
@@ -113,7 +114,7 @@ describe('quality and drill-down', () => {
     const shares = await ruleShares(run, NO_FILTERS);
     expect(shares.length).toBeGreaterThan(0);
     for (const s of shares) expect(s.hits).toBeLessThanOrEqual(s.subjects);
-    const keys = shares.map((s) => `${s.rule_id}|${s.county}`);
+    const keys = shares.map((s) => `${s.rule_id}|${s.county_code}`);
     expect(new Set(keys).size).toBe(keys.length);
   });
 

@@ -1,6 +1,8 @@
 /**
  * Every question the views ask, as SQL over the contract's tables. Money leaves DuckDB as exact fen
  * (`(x * 100)::BIGINT AS x_fen`), never as a float; filter values are bound parameters (see scope.ts).
+ * A county is its filing's `county_code` (names are not unique: Hebei has two 新华区); rows carry the code
+ * and the views label it with `countyNames` (null: the filings without a code).
  */
 import { NO_FILTERS, scoped, type Filters, type Sql } from './scope';
 import type { Param, Row, Run } from './values';
@@ -15,6 +17,7 @@ const inProjects = 'p.project_id IN (SELECT project_id FROM sel_projects)';
 
 // ── filter choices ────────────────────────────────────────────────────────────────────────────────
 export interface Choices {
+  /** County codes, null for the filings without one. */
   county: (string | null)[];
   year: number[];
   department: string[];
@@ -27,7 +30,7 @@ export interface Choices {
 
 export async function choices(run: Run): Promise<Choices> {
   const rows = await run(`
-    SELECT 'county' AS k, county AS v, NULL::INTEGER AS n FROM filings GROUP BY county
+    SELECT 'county' AS k, county_code AS v, NULL::INTEGER AS n FROM filings GROUP BY county_code
     UNION ALL SELECT 'year', NULL, year FROM filings WHERE year IS NOT NULL GROUP BY year
     UNION ALL SELECT 'department', department, NULL FROM filings GROUP BY department
     UNION ALL SELECT 'kind', kind, NULL FROM projects GROUP BY kind
@@ -45,10 +48,18 @@ export async function choices(run: Run): Promise<Choices> {
   return c;
 }
 
-/** Each named county's prefecture, for grouping a long county list. */
-export async function cities(run: Run): Promise<Record<string, string>> {
-  const rows = await run(`SELECT county, min(city) AS city FROM filings WHERE county IS NOT NULL AND city IS NOT NULL GROUP BY county ORDER BY county`);
-  return Object.fromEntries(rows.map((r) => [r.county as string, r.city as string]));
+/** What labels a county code: its name and prefecture, as its filings give them (either may be unknown). */
+export interface CountyName {
+  county: string | null;
+  city: string | null;
+}
+
+/** Each county code's name and prefecture. */
+export async function countyNames(run: Run): Promise<Record<string, CountyName>> {
+  const rows = await run(`
+SELECT county_code, min(county) AS county, min(city) AS city FROM filings
+WHERE county_code IS NOT NULL GROUP BY county_code ORDER BY county_code`);
+  return Object.fromEntries(rows.map((r) => [r.county_code as string, { county: r.county as string | null, city: r.city as string | null }]));
 }
 
 /** The departments of the selected county and year (at province scale the full list is too long to offer). */
@@ -60,7 +71,7 @@ SELECT DISTINCT department FROM filings f WHERE f.filing_id IN (SELECT filing_id
 
 // ── overview ─────────────────────────────────────────────────────────────────────────────────────
 export interface CountyRow {
-  county: string | null;
+  county_code: string | null;
   years: string | null;
   filings: number;
   projects: number;
@@ -78,32 +89,32 @@ export async function counties(run: Run, f: Filters): Promise<CountyRow[]> {
   const kinds = ['project', 'personnel', 'operating', 'activity'];
   const rows = await exec(run, scoped(f, `,
   pc AS (
-    SELECT f.county, array_to_string(list_sort(list(DISTINCT f.year)), ', ') AS years,
+    SELECT f.county_code, array_to_string(list_sort(list(DISTINCT f.year)), ', ') AS years,
       count(DISTINCT f.filing_id)::INTEGER AS filings, count(*)::INTEGER AS projects,
       ${fen('sum(p.budget_yuan)', 'budget')},
       ${kinds.map((k) => fen(`coalesce(sum(p.budget_yuan) FILTER (WHERE p.kind = '${k}'), 0)`, k)).join(',\n      ')},
       avg(p.score) AS mean_score
     FROM projects p JOIN filings f ON f.filing_id = p.filing_id
     WHERE ${inProjects}
-    GROUP BY f.county),
+    GROUP BY f.county_code),
   ic AS (
-    SELECT f.county, count(*)::INTEGER AS indicators
+    SELECT f.county_code, count(*)::INTEGER AS indicators
     FROM indicators i JOIN projects p ON p.project_id = i.project_id JOIN filings f ON f.filing_id = p.filing_id
     WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators)
-    GROUP BY f.county),
+    GROUP BY f.county_code),
   fc AS (
-    SELECT f.county, avg(f.score) AS filing_score FROM filings f
+    SELECT f.county_code, avg(f.score) AS filing_score FROM filings f
     WHERE f.filing_id IN (SELECT p.filing_id FROM projects p WHERE ${inProjects})
-    GROUP BY f.county)
+    GROUP BY f.county_code)
 SELECT pc.*, coalesce(ic.indicators, 0)::INTEGER AS indicators, fc.filing_score
-FROM pc LEFT JOIN ic ON ic.county IS NOT DISTINCT FROM pc.county LEFT JOIN fc ON fc.county IS NOT DISTINCT FROM pc.county
-ORDER BY pc.county IS NULL, pc.budget_fen DESC NULLS LAST, pc.county`));
+FROM pc LEFT JOIN ic ON ic.county_code IS NOT DISTINCT FROM pc.county_code LEFT JOIN fc ON fc.county_code IS NOT DISTINCT FROM pc.county_code
+ORDER BY pc.county_code IS NULL, pc.budget_fen DESC NULLS LAST, pc.county_code`));
   return rows as unknown as CountyRow[];
 }
 
 export interface SizeRow {
   project_id: string;
-  county: string | null;
+  county_code: string | null;
   name: string;
   kind: string;
   budget_fen: bigint;
@@ -112,16 +123,16 @@ export interface SizeRow {
 /** Every selected project's budget (the dots of the size spread), or null when there are more than `limit`. */
 export async function sizes(run: Run, f: Filters, limit = 5000): Promise<SizeRow[] | null> {
   const rows = await exec(run, scoped(f, `
-SELECT p.project_id, f.county, p.name, p.kind, ${fen('p.budget_yuan', 'budget')}
+SELECT p.project_id, f.county_code, p.name, p.kind, ${fen('p.budget_yuan', 'budget')}
 FROM projects p JOIN filings f ON f.filing_id = p.filing_id
 WHERE ${inProjects} AND p.budget_yuan > 0
-ORDER BY f.county, p.budget_yuan, p.project_id
+ORDER BY f.county_code, p.budget_yuan, p.project_id
 LIMIT ?`, limit + 1));
   return rows.length > limit ? null : (rows as unknown as SizeRow[]);
 }
 
 export interface SizeSpread {
-  county: string | null;
+  county_code: string | null;
   n: number;
   min: number;
   q1: number;
@@ -133,12 +144,12 @@ export interface SizeSpread {
 /** Per county, the five numbers of a box plot of the selected projects' budgets, in 万元 (floats, for drawing). */
 export async function sizeSpread(run: Run, f: Filters): Promise<SizeSpread[]> {
   const rows = await exec(run, scoped(f, `
-SELECT f.county, count(*)::INTEGER AS n, min(w) AS min, quantile_cont(w, 0.25) AS q1, median(w) AS median,
+SELECT f.county_code, count(*)::INTEGER AS n, min(w) AS min, quantile_cont(w, 0.25) AS q1, median(w) AS median,
   quantile_cont(w, 0.75) AS q3, max(w) AS max
 FROM (SELECT p.filing_id, p.budget_yuan::DOUBLE / 10000 AS w FROM projects p WHERE ${inProjects} AND p.budget_yuan > 0) p
 JOIN filings f ON f.filing_id = p.filing_id
-GROUP BY f.county
-ORDER BY f.county`));
+GROUP BY f.county_code
+ORDER BY f.county_code`));
   return rows as unknown as SizeSpread[];
 }
 
@@ -146,7 +157,7 @@ ORDER BY f.county`));
 export interface PlanPoint {
   project_id: string;
   name: string;
-  county: string | null;
+  county_code: string | null;
   year: number | null;
   month: number;
   pct: number | null;
@@ -188,14 +199,14 @@ export async function plans(run: Run, f: Filters, limit: number, flaggedOnly = f
     ${flaggedOnly ? `WHERE ${flagged}` : ''}
     ORDER BY flagged DESC, p.budget_yuan DESC NULLS LAST, g.project_id
     LIMIT ?)
-SELECT s.project_id, t.name, f.county, f.year, s.month, s.cumulative_pct AS pct, s.raw, t.falls_back, t.short, t.over, t.blank
+SELECT s.project_id, t.name, f.county_code, f.year, s.month, s.cumulative_pct AS pct, s.raw, t.falls_back, t.short, t.over, t.blank
 FROM top t JOIN schedule s ON s.project_id = t.project_id JOIN filings f ON f.filing_id = t.filing_id
 ORDER BY t.flagged DESC, t.budget_yuan DESC NULLS LAST, t.project_id, s.month`, limit));
   return rows as unknown as PlanPoint[];
 }
 
 export interface PlanCount {
-  county: string | null;
+  county_code: string | null;
   projects: number;
   /** Projects with at least one planned month. */
   planned: number;
@@ -211,20 +222,20 @@ export interface PlanCount {
 export async function planCounts(run: Run, f: Filters): Promise<PlanCount[]> {
   const rows = await exec(run, scoped(f, `${planFlags},
   planned AS (SELECT DISTINCT project_id FROM pts WHERE pct IS NOT NULL)
-SELECT f.county, count(*)::INTEGER AS projects, count(d.project_id)::INTEGER AS planned,
+SELECT f.county_code, count(*)::INTEGER AS projects, count(d.project_id)::INTEGER AS planned,
   count(*) FILTER (WHERE g.falls_back OR g.short OR g.over OR g.blank)::INTEGER AS flagged,
   count(*) FILTER (WHERE g.falls_back)::INTEGER AS falls_back, count(*) FILTER (WHERE g.short)::INTEGER AS short,
   count(*) FILTER (WHERE g.over)::INTEGER AS over, count(*) FILTER (WHERE g.blank)::INTEGER AS blank
 FROM projects p JOIN filings f ON f.filing_id = p.filing_id
   LEFT JOIN flags g ON g.project_id = p.project_id LEFT JOIN planned d ON d.project_id = p.project_id
 WHERE ${inProjects}
-GROUP BY f.county
-ORDER BY f.county`));
+GROUP BY f.county_code
+ORDER BY f.county_code`));
   return rows as unknown as PlanCount[];
 }
 
 export interface MedianPoint {
-  county: string | null;
+  county_code: string | null;
   month: number;
   pct: number;
   projects: number;
@@ -233,17 +244,17 @@ export interface MedianPoint {
 /** Each county's median plan over the selected projects. */
 export async function medians(run: Run, f: Filters): Promise<MedianPoint[]> {
   const rows = await exec(run, scoped(f, `
-SELECT f.county, s.month, median(s.cumulative_pct) AS pct, count(*)::INTEGER AS projects
+SELECT f.county_code, s.month, median(s.cumulative_pct) AS pct, count(*)::INTEGER AS projects
 FROM schedule s JOIN projects p ON p.project_id = s.project_id JOIN filings f ON f.filing_id = p.filing_id
 WHERE ${inProjects} AND s.cumulative_pct IS NOT NULL
-GROUP BY f.county, s.month
-ORDER BY f.county, s.month`));
+GROUP BY f.county_code, s.month
+ORDER BY f.county_code, s.month`));
   return rows as unknown as MedianPoint[];
 }
 
 // ── indicator quality ────────────────────────────────────────────────────────────────────────────
 export interface ScoreSpread {
-  county: string | null;
+  county_code: string | null;
   n: number;
   min: number;
   q1: number;
@@ -256,17 +267,17 @@ export interface ScoreSpread {
 /** Indicator scores per county: the five numbers of a box plot, and the mean. */
 export async function scoreSpread(run: Run, f: Filters): Promise<ScoreSpread[]> {
   const rows = await exec(run, scoped(f, `
-SELECT f.county, count(*)::INTEGER AS n, min(i.score) AS min, quantile_cont(i.score, 0.25) AS q1,
+SELECT f.county_code, count(*)::INTEGER AS n, min(i.score) AS min, quantile_cont(i.score, 0.25) AS q1,
   median(i.score) AS median, quantile_cont(i.score, 0.75) AS q3, max(i.score) AS max, avg(i.score) AS mean
 FROM indicators i JOIN projects p ON p.project_id = i.project_id JOIN filings f ON f.filing_id = p.filing_id
 WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators) AND i.score IS NOT NULL
-GROUP BY f.county
-ORDER BY f.county IS NULL, median DESC, f.county`));
+GROUP BY f.county_code
+ORDER BY f.county_code IS NULL, median DESC, f.county_code`));
   return rows as unknown as ScoreSpread[];
 }
 
 export interface BandCount {
-  county: string | null;
+  county_code: string | null;
   band: string;
   n: number;
 }
@@ -274,16 +285,16 @@ export interface BandCount {
 /** Indicators per county and band (优/良/中/差). */
 export async function bandCounts(run: Run, f: Filters): Promise<BandCount[]> {
   const rows = await exec(run, scoped(f, `
-SELECT f.county, i.band, count(*)::INTEGER AS n
+SELECT f.county_code, i.band, count(*)::INTEGER AS n
 FROM indicators i JOIN projects p ON p.project_id = i.project_id JOIN filings f ON f.filing_id = p.filing_id
 WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators) AND i.band IS NOT NULL
 GROUP BY ALL
-ORDER BY f.county, i.band`));
+ORDER BY f.county_code, i.band`));
   return rows as unknown as BandCount[];
 }
 
 export interface RuleShare {
-  county: string | null;
+  county_code: string | null;
   rule_id: string;
   level: string;
   severity: string;
@@ -298,15 +309,15 @@ export interface RuleShare {
 export async function ruleShares(run: Run, f: Filters): Promise<RuleShare[]> {
   const rows = await exec(run, scoped(f, `,
   subjects AS (
-    SELECT f.county, 'indicator' AS about, count(*)::INTEGER AS n
+    SELECT f.county_code, 'indicator' AS about, count(*)::INTEGER AS n
     FROM indicators i JOIN projects p ON p.project_id = i.project_id JOIN filings f ON f.filing_id = p.filing_id
-    WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators) GROUP BY f.county
+    WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators) GROUP BY f.county_code
     UNION ALL
-    SELECT f.county, 'project', count(*)::INTEGER FROM projects p JOIN filings f ON f.filing_id = p.filing_id
-    WHERE ${inProjects} GROUP BY f.county
+    SELECT f.county_code, 'project', count(*)::INTEGER FROM projects p JOIN filings f ON f.filing_id = p.filing_id
+    WHERE ${inProjects} GROUP BY f.county_code
     UNION ALL
-    SELECT f.county, 'filing', count(*)::INTEGER FROM filings f
-    WHERE f.filing_id IN (SELECT p.filing_id FROM projects p WHERE ${inProjects}) GROUP BY f.county),
+    SELECT f.county_code, 'filing', count(*)::INTEGER FROM filings f
+    WHERE f.filing_id IN (SELECT p.filing_id FROM projects p WHERE ${inProjects}) GROUP BY f.county_code),
   flagged AS (
     SELECT x.* FROM findings x
     WHERE x.finding_id IN (SELECT finding_id FROM sel_findings) AND NOT starts_with(x.rule_id, 'parse/')),
@@ -316,20 +327,20 @@ export async function ruleShares(run: Run, f: Filters): Promise<RuleShare[]> {
       CASE WHEN bool_or(indicator_id IS NOT NULL) THEN 'indicator' WHEN bool_or(project_id IS NOT NULL) THEN 'project' ELSE 'filing' END AS about
     FROM flagged GROUP BY rule_id),
   hits AS (
-    SELECT f.county, r.rule_id, r.level, r.severity, r.about,
+    SELECT f.county_code, r.rule_id, r.level, r.severity, r.about,
       count(DISTINCT CASE r.about WHEN 'indicator' THEN x.indicator_id WHEN 'project' THEN x.project_id ELSE x.filing_id END)::INTEGER AS hits
     FROM flagged x JOIN rules r ON r.rule_id = x.rule_id JOIN filings f ON f.filing_id = x.filing_id
     GROUP BY ALL)
-SELECT h.county, h.rule_id, h.level, h.severity, h.hits, s.n AS subjects
-FROM hits h JOIN subjects s ON s.county IS NOT DISTINCT FROM h.county AND s.about = h.about
-ORDER BY h.rule_id, h.county`));
+SELECT h.county_code, h.rule_id, h.level, h.severity, h.hits, s.n AS subjects
+FROM hits h JOIN subjects s ON s.county_code IS NOT DISTINCT FROM h.county_code AND s.about = h.about
+ORDER BY h.rule_id, h.county_code`));
   return rows as unknown as RuleShare[];
 }
 
 export interface RankedProject {
   project_id: string;
   name: string;
-  county: string | null;
+  county_code: string | null;
   year: number | null;
   kind: string;
   score: number | null;
@@ -343,7 +354,7 @@ export interface RankedProject {
 /** The selected projects, worst score first. */
 export async function worstProjects(run: Run, f: Filters, limit = 20): Promise<RankedProject[]> {
   const rows = await exec(run, scoped(f, `
-SELECT p.project_id, p.name, f.county, f.year, p.kind, p.score, p.band, ${fen('p.budget_yuan', 'budget')},
+SELECT p.project_id, p.name, f.county_code, f.year, p.kind, p.score, p.band, ${fen('p.budget_yuan', 'budget')},
   count(x.finding_id) FILTER (WHERE x.severity = 'critical')::INTEGER AS critical,
   count(x.finding_id) FILTER (WHERE x.severity = 'major')::INTEGER AS major,
   count(x.finding_id) FILTER (WHERE x.severity = 'minor')::INTEGER AS minor
@@ -373,7 +384,7 @@ export interface ProjectDetail {
   source_text: string | null;
   score: number | null;
   band: string | null;
-  county: string | null;
+  county_code: string | null;
   year: number | null;
   department: string;
   source_file: string;
@@ -384,7 +395,7 @@ export async function project(run: Run, id: string): Promise<ProjectDetail | nul
   const rows = await run(`
 SELECT p.project_id, p.filing_id, p.name, p.code, p.kind, p.category, ${fen('p.budget_yuan', 'budget')},
   ${fen('p.fiscal_yuan', 'fiscal')}, ${fen('p.other_yuan', 'other')}, p.purpose, p.goals, p.complete,
-  p.source_lines, p.source_text, p.score, p.band, f.county, f.year, f.department, f.source_file, f.unit
+  p.source_lines, p.source_text, p.score, p.band, f.county_code, f.year, f.department, f.source_file, f.unit
 FROM projects p JOIN filings f ON f.filing_id = p.filing_id
 WHERE p.project_id = ?::VARCHAR`, [id]);
   return (rows[0] as unknown as ProjectDetail) ?? null;
@@ -404,11 +415,11 @@ export async function projectPlan(run: Run, id: string): Promise<CurvePoint[]> {
 /** The median plan of the other projects of the project's county and year (of its filing, without a county). */
 export async function peerMedian(run: Run, id: string): Promise<CurvePoint[]> {
   const rows = await run(`
-WITH me AS (SELECT f.filing_id, f.county, f.year FROM projects p JOIN filings f ON f.filing_id = p.filing_id WHERE p.project_id = ?::VARCHAR)
+WITH me AS (SELECT f.filing_id, f.county_code, f.year FROM projects p JOIN filings f ON f.filing_id = p.filing_id WHERE p.project_id = ?::VARCHAR)
 SELECT s.month, median(s.cumulative_pct) AS pct, NULL::VARCHAR AS raw
 FROM schedule s JOIN projects p ON p.project_id = s.project_id JOIN filings f ON f.filing_id = p.filing_id, me
 WHERE s.cumulative_pct IS NOT NULL
-  AND (CASE WHEN me.county IS NULL THEN f.filing_id = me.filing_id ELSE f.county = me.county AND f.year IS NOT DISTINCT FROM me.year END)
+  AND (CASE WHEN me.county_code IS NULL THEN f.filing_id = me.filing_id ELSE f.county_code = me.county_code AND f.year IS NOT DISTINCT FROM me.year END)
 GROUP BY s.month ORDER BY s.month`, [id]);
   return rows as unknown as CurvePoint[];
 }
@@ -471,7 +482,7 @@ FROM findings WHERE project_id = ?::VARCHAR ORDER BY ${severityOrder}, rule_id, 
 export interface ReadingFiling {
   filing_id: string;
   source_file: string;
-  county: string | null;
+  county_code: string | null;
   year: number | null;
   department: string;
   unit: string;
@@ -487,7 +498,7 @@ export interface ReadingFiling {
 const readingPage = `,
   page AS (
     SELECT f.filing_id FROM filings f WHERE f.filing_id IN (SELECT filing_id FROM sel_filings)
-    ORDER BY f.county IS NULL, f.county, f.year, f.source_file, f.filing_id LIMIT ? OFFSET ?)`;
+    ORDER BY f.county_code IS NULL, f.county_code, f.year, f.source_file, f.filing_id LIMIT ? OFFSET ?)`;
 
 export async function readingCount(run: Run, f: Filters): Promise<number> {
   const rows = await exec(run, scoped(f, `SELECT count(*)::INTEGER AS n FROM sel_filings`));
@@ -497,10 +508,10 @@ export async function readingCount(run: Run, f: Filters): Promise<number> {
 export async function readingFilings(run: Run, f: Filters, limit: number, offset: number): Promise<ReadingFiling[]> {
   const s = scoped(f, readingPage);
   const rows = await run(`${s.text}
-SELECT f.filing_id, f.source_file, f.county, f.year, f.department, f.unit, f.layout, f.status, f.encoding,
+SELECT f.filing_id, f.source_file, f.county_code, f.year, f.department, f.unit, f.layout, f.status, f.encoding,
   f.lines_total, f.lines_used, (SELECT count(*) FROM projects p WHERE p.filing_id = f.filing_id)::INTEGER AS projects
 FROM filings f WHERE f.filing_id IN (SELECT filing_id FROM page)
-ORDER BY f.county IS NULL, f.county, f.year, f.source_file, f.filing_id`, [...s.params, limit, offset]);
+ORDER BY f.county_code IS NULL, f.county_code, f.year, f.source_file, f.filing_id`, [...s.params, limit, offset]);
   return rows as unknown as ReadingFiling[];
 }
 

@@ -3,7 +3,8 @@
  * Every filter value is a bound parameter; only fixed SQL text is concatenated.
  *
  * What each filter means:
- * - county, year, department: the filing. `county = NO_COUNTY` selects filings that never name a county.
+ * - county, year, department: the filing. `county` is a GB/T 2260 code (`filings.county_code`; names are
+ *   not unique: Hebei has two 新华区); `NO_COUNTY` selects the filings without one.
  * - kind, band (the project's 优/良/中/差): the project.
  * - level1, level2: the indicator; a project is selected when one of its indicators is.
  * - rule: a finding of that rule on the row (an indicator also counts its project's findings).
@@ -13,6 +14,7 @@
 import type { Param } from './values';
 
 export interface Filters {
+  /** A county code, or NO_COUNTY. */
   county: string | null;
   year: number | null;
   department: string | null;
@@ -63,15 +65,16 @@ const indicatorText = (a: string) =>
  * query appends its own `SELECT` and joins the table it reads to the `sel_*` set it needs.
  */
 export function scope(f: Filters): Sql {
-  // Every table carries its filing's county and year: saying so on each one lets DuckDB skip the other
-  // counties' rows before any join (a province's loaded counties, not only the chosen one).
-  const place = (w: Where, a: string) => {
-    if (f.county === NO_COUNTY) w.add(`${a}.county IS NULL`);
-    else if (f.county != null) w.add(`${a}.county = ?::VARCHAR`, f.county);
+  // Every table carries its filing's year: saying so on each one lets DuckDB skip the other years' rows
+  // before any join. The county is the filing's code alone: the other tables carry only the county's name,
+  // which two counties may share, so they follow the selected filings (`filing_id IN sel_filings`).
+  const year = (w: Where, a: string) => {
     if (f.year != null) w.add(`${a}.year = ?::INTEGER`, f.year);
   };
   const filings = new Where();
-  place(filings, 'f');
+  if (f.county === NO_COUNTY) filings.add('f.county_code IS NULL');
+  else if (f.county != null) filings.add('f.county_code = ?::VARCHAR', f.county);
+  year(filings, 'f');
   if (f.department != null) filings.add('f.department = ?::VARCHAR', f.department);
   if (f.rule != null) filings.add('EXISTS (SELECT 1 FROM findings x WHERE x.filing_id = f.filing_id AND x.rule_id = ?::VARCHAR)', f.rule);
 
@@ -80,7 +83,7 @@ export function scope(f: Filters): Sql {
   if (f.level2 != null) indicatorOwn.add('i.level2 = ?::VARCHAR', f.level2);
 
   const projects = new Where();
-  place(projects, 'p');
+  year(projects, 'p');
   projects.add('p.filing_id IN (SELECT filing_id FROM sel_filings)');
   if (f.kind != null) projects.add('p.kind = ?::VARCHAR', f.kind);
   if (f.band != null) projects.add('p.band = ?::VARCHAR', f.band);
@@ -93,7 +96,7 @@ export function scope(f: Filters): Sql {
   }
 
   const indicators = new Where();
-  place(indicators, 'i');
+  year(indicators, 'i');
   indicators.add('i.project_id IN (SELECT project_id FROM sel_projects)');
   if (f.level1 != null) indicators.add('i.level1 = ?::VARCHAR', f.level1);
   if (f.level2 != null) indicators.add('i.level2 = ?::VARCHAR', f.level2);
@@ -108,7 +111,7 @@ export function scope(f: Filters): Sql {
   }
 
   const findings = new Where();
-  place(findings, 'x');
+  year(findings, 'x');
   findings.add('x.filing_id IN (SELECT filing_id FROM sel_filings)');
   if (f.rule != null) findings.add('x.rule_id = ?::VARCHAR', f.rule);
   if (f.kind != null || f.band != null || f.level1 != null || f.level2 != null) {

@@ -8,7 +8,7 @@
 import { FILTER_KEYS, type Filters } from './scope';
 import {
   bandCounts, counties, medians, planCounts, plans, ruleShares, scoreSpread, sizeSpread, worstProjects,
-  type BandCount, type Choices, type CountyRow, type MedianPoint, type PlanCount, type PlanPoint, type RankedProject,
+  type BandCount, type Choices, type CountyName, type CountyRow, type MedianPoint, type PlanCount, type PlanPoint, type RankedProject,
   type RuleShare, type ScoreSpread, type SizeSpread,
 } from './queries';
 import type { Layout } from './layout';
@@ -50,8 +50,8 @@ export const EMPTY_OVERVIEW: Overview = {
 
 export interface Summary {
   choices: Choices;
-  /** Each county's prefecture, for grouping the county list. */
-  cities: Record<string, string>;
+  /** Each county code's name and prefecture: the labels of the county list and of every county's rows. */
+  countyNames: Record<string, CountyName>;
   layout: Layout;
   /** The unfiltered overview. */
   overview: Overview;

@@ -14,6 +14,7 @@ import { shardOf } from '../db/layout';
 import { dictionaries, translate, ruleName, type Key } from './i18n';
 import { NO_COUNTY_COLOR, PALETTE } from '../charts/colors';
 import { formatRoute, parseRoute, type Route } from './route';
+import { countyLabel, countyValue, sharedNames } from './counties';
 
 class App {
   route = $state.raw<Route>(parseRoute(location.search));
@@ -24,6 +25,8 @@ class App {
   status = $state<'loading' | 'ready' | 'error'>('loading');
   error = $state('');
   summary = $state.raw<Summary | null>(null);
+  /** The county names more than one county bears: those are labelled with their prefecture. */
+  sharedNames = $derived(sharedNames(this.summary?.countyNames ?? {}));
 
   get choices() {
     return this.summary?.choices ?? null;
@@ -38,14 +41,16 @@ export const app = new App();
 /** Text in the current language. */
 export const t = (key: Key, vars?: Record<string, string | number>) => translate(app.lang, key, vars);
 export const rule = (id: string) => ruleName(app.lang, id);
-export const countyName = (c: string | null) => c ?? t('noCounty');
+/** A county code's label (新华区（石家庄市） where the name is shared); null: the filings without a code. */
+export const countyName = (code: string | null) =>
+  code == null ? t('noCounty') : countyLabel(code, app.summary?.countyNames ?? {}, app.sharedNames);
 export const kindName = (k: string) => (`kind_${k}` in dictionaries.zh ? t(`kind_${k}` as Key) : k);
 const MONTH_EN: Record<number, string> = { 3: 'Mar', 6: 'Jun', 10: 'Oct', 12: 'Dec' };
 /** 3 → 3月底 / end Mar. */
 export const monthEnd = (m: number) => t('monthEnd', { m: app.lang === 'en' ? (MONTH_EN[m] ?? m) : m });
 export const severityName = (s: string) => (`sev_${s}` in dictionaries.zh ? t(`sev_${s}` as Key) : s);
 
-/** One colour per county, in the order of the county list (the unnamed filing in grey). */
+/** One colour per county code, in the order of the county list (the unnamed filing in grey). */
 export function countyColor(c: string | null): string {
   if (c == null) return NO_COUNTY_COLOR;
   const i = (app.choices?.county ?? []).filter((x) => x != null).indexOf(c);
@@ -56,8 +61,17 @@ export function href(r: Route): string {
   return formatRoute(r) || location.pathname;
 }
 
+/** The route with a county named rather than coded (a link from before counties had codes) given its code. */
+function withCountyCode(r: Route): Route {
+  const county = r.filters.county;
+  if (county == null || !app.summary) return r;
+  const code = countyValue(county, app.summary.countyNames);
+  return code === county ? r : { ...r, filters: { ...r.filters, county: code } };
+}
+
 /** Go to a route: one history entry per change, so back and forward walk through the views and filters. */
-export function navigate(next: Route, replace = false) {
+export function navigate(to: Route, replace = false) {
+  const next = withCountyCode(to);
   const url = href(next);
   if (url !== href(app.route) || replace) history[replace ? 'replaceState' : 'pushState'](null, '', url);
   arrive(next);
@@ -157,7 +171,7 @@ const firstChart = (ms: number) =>
   });
 
 export function start() {
-  addEventListener('popstate', () => arrive(parseRoute(location.search)));
+  addEventListener('popstate', () => arrive(withCountyCode(parseRoute(location.search))));
   // The benchmark (scripts/bench) times the dashboard's own queries in this very engine: `?bench` lends them.
   if (new URLSearchParams(location.search).has('bench')) {
     Object.assign(window, { perflens: { engine: () => startEngine().then(() => app.db), overview } });
@@ -165,6 +179,9 @@ export function start() {
   fetchJson<Summary>('summary.json')
     .then((s) => {
       app.summary = s;
+      // An old link's county name becomes its code, in the URL too, before any view asks for data.
+      const coded = withCountyCode(app.route);
+      if (coded !== app.route) navigate(coded, true);
       // A province: the engine (34 MB of wasm) must not compete with the first chart for the network.
       if (s.layout.partitioned) return firstChart(2000).then(startEngine);
       return startEngine();

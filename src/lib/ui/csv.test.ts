@@ -35,9 +35,12 @@ describe('CSV download', () => {
     expect(() => fenOf('1e3')).toThrow();
   });
 
-  it('names the file after the table and the filters', () => {
-    expect(csvName('indicators', { ...NO_FILTERS, county: '乐亭县', year: 2022 }, '未注明县区')).toBe('indicators_乐亭县_2022.csv');
-    expect(csvName('projects', { ...NO_FILTERS, county: NO_COUNTY, q: 'a/b c' }, '未注明县区')).toBe('projects_未注明县区_a-b-c.csv');
-    expect(csvName('findings', NO_FILTERS, '未注明县区')).toBe('findings.csv');
+  it('names the file after the table and the filters, the county by its label', () => {
+    const labels: Record<string, string> = { '130225': '乐亭县', '130902': '新华区（沧州市）' };
+    const county = (code: string | null) => (code == null ? '未注明县区' : labels[code]);
+    expect(csvName('indicators', { ...NO_FILTERS, county: '130225', year: 2022 }, county)).toBe('indicators_乐亭县_2022.csv');
+    expect(csvName('indicators', { ...NO_FILTERS, county: '130902' }, county)).toBe('indicators_新华区（沧州市）.csv');
+    expect(csvName('projects', { ...NO_FILTERS, county: NO_COUNTY, q: 'a/b c' }, county)).toBe('projects_未注明县区_a-b-c.csv');
+    expect(csvName('findings', NO_FILTERS, county)).toBe('findings.csv');
   });
 });

@@ -30,10 +30,13 @@ export function toCsv(cols: Column[], rows: Row[]): string {
   return toCSV(columns, cells);
 }
 
-/** `indicators_乐亭县_2022.csv`: the table, then the filter values in filter order. */
-export function csvName(table: DataTable, f: Filters, noCounty: string): string {
+/**
+ * `indicators_乐亭县_2022.csv`: the table, then the filter values in filter order, the county by its label
+ * (`county`: a code → 新华区（沧州市）; null → the no-county label).
+ */
+export function csvName(table: DataTable, f: Filters, county: (code: string | null) => string): string {
   const parts = FILTER_KEYS.filter((k) => f[k] != null && f[k] !== '')
-    .map((k) => (k === 'county' && f.county === NO_COUNTY ? noCounty : String(f[k])))
+    .map((k) => (k === 'county' ? county(f.county === NO_COUNTY ? null : f.county) : String(f[k])))
     .map((v) => v.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 40));
   return `${[table, ...parts].join('_')}.csv`;
 }
