@@ -1,6 +1,7 @@
 /**
- * The site under test: a copy of dist/ whose data/ holds the seeds plus tests/e2e/fixtures/hostile.txt
- * (ingested by the real `npm run ingest`, summarized by the real build step), served on 127.0.0.1.
+ * The site under test: a copy of dist/ whose data/ holds the seeds plus tests/e2e/fixtures (a hostile
+ * filing, and two counties that share the name 新华区), ingested by the real `npm run ingest`,
+ * summarized by the real build step, served on 127.0.0.1.
  * With PERFLENS_E2E_DATA=<dir> the data is that folder instead, built the same way with more filings
  * beside the seeds (`npm run test:province` uses the benchmark's province, bench/data/<scale>).
  */
@@ -36,7 +37,7 @@ export default async function setup(project: TestProject) {
   } else {
     const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
     const run = (args: string[]) => execFileSync(tsx, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-    run(['scripts/ingest.ts', '--out', data, 'data/raw', 'tests/e2e/fixtures/hostile.txt']);
+    run(['scripts/ingest.ts', '--out', data, 'data/raw', 'tests/e2e/fixtures/hostile.txt', 'tests/e2e/fixtures/same-name']);
     run(['scripts/site-summary.ts', data]);
   }
   const summary = JSON.parse(readFileSync(join(data, 'summary.json'), 'utf8')) as { layout: { partitioned: boolean } };

@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end tests: the built site (dist/) with the seeds plus a hostile filing, served on 127.0.0.1 and
-// driven in headless Chromium. Run with `npm run test:e2e` (builds first).
+// End-to-end tests: the built site (dist/) with the seeds plus the fixtures (a hostile filing, two counties
+// that share a name), served on 127.0.0.1 and driven in headless Chromium. Run with `npm run test:e2e`
+// (builds first).
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
