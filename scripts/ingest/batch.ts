@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseFiling, type FilingMeta } from '../../src/lib/parse';
@@ -64,6 +65,8 @@ export interface BatchResult {
   places: [string, string[]][];
 }
 
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest();
+
 export const partitionOf = (r: Row) => `${r.county_code ?? '_'}/${r.year ?? '_'}`;
 
 function readMeta(file: string): FilingMeta | string {
@@ -87,7 +90,7 @@ function readOne(file: string, rows: Map<string, Chunk>, places: Places): FileRe
     return { file, error: `${file}: expected plain text (.txt) of a filing, found a ${file.split('.').pop()} file; convert it to text first`, bytes: 0 };
   }
   const bytes = readFileSync(file);
-  const r = parseFiling(bytes, basename(file), meta);
+  const r = parseFiling(bytes, basename(file), meta, sha256);
   if (!r.ok) {
     const { line, expected, found } = r.rejection;
     return { file, error: `${file}${line ? `:${line}` : ''}: expected ${expected}; found ${found}`, bytes: bytes.length };

@@ -2,8 +2,10 @@
 
 /** Full-width ASCII forms (！ to ～) and the ideographic space folded to their half-width forms. */
 export function halfWidth(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s; // most text has none: no copy
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 
 /** The form labels are compared in: half-width, no whitespace, round brackets. */
 export function labelKey(s: string): string {

@@ -5,26 +5,20 @@ import type { Indicator } from '../parse/model';
 export type Block = 'output' | 'effect' | 'satisfaction' | 'cost';
 export type Kind2 = 'quantity' | 'quality' | 'timeliness' | 'cost' | 'economic' | 'social' | 'ecological' | 'sustainable' | 'satisfaction';
 
-const SQUASHED = new Map<string, string>();
-
-/** Text without whitespace. Rules ask for the same few labels thousands of times: remembered, within bounds. */
+/** Text without whitespace; the rules ask for it of every label, and most labels have none: no copy then. */
 export function squash(s: string | null | undefined): string {
   if (s == null) return '';
-  let v = SQUASHED.get(s);
-  if (v === undefined) {
-    v = s.replace(/[\s\u3000]+/g, '');
-    if (SQUASHED.size > 100_000) SQUASHED.clear();
-    SQUASHED.set(s, v);
-  }
-  return v;
+  return SPACE.test(s) ? s.replace(/[\s\u3000]+/g, '') : s;
 }
+const SPACE = /[\s\u3000]/;
 
 /** 一级指标 → block. 101号's first-level 成本 is its own block (scored with 产出). */
 const BLOCKS = new Map<string | null, Block | null>();
 const KINDS = new Map<string | null, Kind2 | null>();
 
 export function blockOf(level1: string | null): Block | null {
-  if (BLOCKS.has(level1)) return BLOCKS.get(level1)!;
+  const known = BLOCKS.get(level1);
+  if (known !== undefined) return known;
   const b = readBlock(squash(level1));
   if (BLOCKS.size < 10_000) BLOCKS.set(level1, b);
   return b;
@@ -44,7 +38,8 @@ const KIND2: [RegExp, Kind2][] = [
 ];
 
 export function kindOf(level2: string | null): Kind2 | null {
-  if (KINDS.has(level2)) return KINDS.get(level2)!;
+  const known = KINDS.get(level2);
+  if (known !== undefined) return known;
   const s = squash(level2);
   const k = KIND2.find(([re]) => re.test(s))?.[1] ?? null;
   if (KINDS.size < 10_000) KINDS.set(level2, k);

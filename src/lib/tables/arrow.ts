@@ -7,7 +7,11 @@ import type { Cell, Column, Row } from './schema';
  */
 export function toArrowIPC(columns: readonly Column[], rows: Row[]): Uint8Array {
   const vectors: Record<string, Vector> = {};
-  for (const c of columns) vectors[c.name] = vectorOf(c, rows.map((r) => r[c.name] ?? null));
+  for (const c of columns) {
+    const values: Cell[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) values[i] = rows[i][c.name] ?? null;
+    vectors[c.name] = vectorOf(c, values);
+  }
   return tableToIPC(new Table(vectors), 'stream');
 }
 
@@ -30,14 +34,17 @@ function vectorOf(c: Column, values: Cell[]): Vector {
 function validity(values: Cell[]): { bitmap: Uint8Array | null; nulls: number } {
   const bitmap = new Uint8Array(Math.ceil(values.length / 8));
   let nulls = 0;
-  values.forEach((v, i) => (v == null ? nulls++ : (bitmap[i >> 3] |= 1 << (i & 7))));
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] == null) nulls++;
+    else bitmap[i >> 3] |= 1 << (i & 7);
+  }
   return { bitmap: nulls > 0 ? bitmap : null, nulls };
 }
 
 function fixedVector<T extends Int32 | Float64>(type: T, Typed: Int32ArrayConstructor | Float64ArrayConstructor, values: (number | null)[]): Vector {
   const { bitmap, nulls } = validity(values);
   const data = new Typed(values.length);
-  values.forEach((v, i) => (data[i] = v ?? 0));
+  for (let i = 0; i < values.length; i++) data[i] = values[i] ?? 0;
   return makeVector(makeData({ type, length: values.length, nullCount: nulls, nullBitmap: bitmap, data } as never));
 }
 
@@ -45,19 +52,15 @@ function fixedVector<T extends Int32 | Float64>(type: T, Typed: Int32ArrayConstr
 function utf8Vector(values: (string | null)[]): Vector {
   const enc = new TextEncoder();
   const offsets = new Int32Array(values.length + 1);
-  let buf = new Uint8Array(1 << 16);
+  let bytes = 0;
+  for (const v of values) if (v != null) bytes += v.length * 3;
+  const buf = new Uint8Array(bytes); // UTF-16 unit → at most 3 UTF-8 bytes
   let pos = 0;
-  values.forEach((v, i) => {
-    if (v != null) {
-      if (pos + v.length * 3 > buf.length) {
-        const next = new Uint8Array(Math.max(buf.length * 2, pos + v.length * 3));
-        next.set(buf.subarray(0, pos));
-        buf = next;
-      }
-      pos += enc.encodeInto(v, buf.subarray(pos)).written;
-    }
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v != null) pos += enc.encodeInto(v, buf.subarray(pos)).written;
     offsets[i + 1] = pos;
-  });
+  }
   const { bitmap, nulls } = validity(values);
   return makeVector(makeData({ type: new Utf8(), length: values.length, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data: buf.subarray(0, pos) }));
 }
