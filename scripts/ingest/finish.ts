@@ -51,7 +51,10 @@ export function finishPartition(job: PartitionJob): PartitionResult {
   }
   const filings = job.filings.map((f): Row => ({ ...f, findings_info: (f.findings_info as number) + (byFiling.get(f.filing_id as string)?.length ?? 0) }));
   const where = new Map(filings.map((f) => [f.filing_id as string, f]));
-  const extra = [...byFiling].flatMap(([id, list]) => corpusFindingRows(id, where.get(id)!.county as string | null, where.get(id)!.year as number | null, list));
+  const extra = [...byFiling].flatMap(([id, list]) => {
+    const f = where.get(id)!;
+    return corpusFindingRows(id, { county: f.county as string | null, county_code: f.county_code as string | null, year: f.year as number | null }, list);
+  });
   writeChunk(tmp, partition, 'findings', 'z-corpus', TABLES.findings, extra);
   writeChunk(tmp, partition, 'filings', 'c', TABLES.filings, filings);
 

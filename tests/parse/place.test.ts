@@ -18,4 +18,21 @@ describe('where a filing is from', () => {
     const r = parseText(filing('石家庄市长安区2023年部门预算', '101001长安区财政局'), 'c.txt', { id: 'c', encoding: 'utf-8' });
     expect(r.ok && [r.filing.countyCode, r.filing.city]).toEqual(['130102', '石家庄市']);
   });
+  describe('with a sidecar', () => {
+    const read = (dept: string, meta: object) => {
+      const r = parseText(filing('2023年部门预算', dept), 'd.txt', { id: 'd', encoding: 'utf-8', meta });
+      if (!r.ok) throw new Error('rejected');
+      return [r.filing.county, r.filing.countyCode, r.filing.city, r.filing.findings.filter((f) => f.rule === 'parse/county-ambiguous').length];
+    };
+    it('completes a county_code with its name and prefecture', () => {
+      expect(read('101001长安区财政局', { county_code: '130902' })).toEqual(['新华区', '130902', '沧州市', 0]);
+    });
+    it('gives a unique name its code, not the code the text suggests for another county', () => {
+      expect(read('101001隆尧县卫生健康局', { county: '乐亭县' })).toEqual(['乐亭县', '130225', '唐山市', 0]);
+    });
+    it('leaves a shared name without a code and says so, unless its city settles it', () => {
+      expect(read('101001隆尧县卫生健康局', { county: '新华区' })).toEqual(['新华区', null, null, 1]);
+      expect(read('101001隆尧县卫生健康局', { county: '新华区', city: '石家庄市' })).toEqual(['新华区', '130105', '石家庄市', 0]);
+    });
+  });
 });

@@ -65,16 +65,15 @@ const indicatorText = (a: string) =>
  * query appends its own `SELECT` and joins the table it reads to the `sel_*` set it needs.
  */
 export function scope(f: Filters): Sql {
-  // Every table carries its filing's year: saying so on each one lets DuckDB skip the other years' rows
-  // before any join. The county is the filing's code alone: the other tables carry only the county's name,
-  // which two counties may share, so they follow the selected filings (`filing_id IN sel_filings`).
-  const year = (w: Where, a: string) => {
+  // Every table carries its filing's county code and year: saying so on each one lets DuckDB skip the
+  // other counties' and years' row groups (the tables are sorted by them) before any join.
+  const place = (w: Where, a: string) => {
+    if (f.county === NO_COUNTY) w.add(`${a}.county_code IS NULL`);
+    else if (f.county != null) w.add(`${a}.county_code = ?::VARCHAR`, f.county);
     if (f.year != null) w.add(`${a}.year = ?::INTEGER`, f.year);
   };
   const filings = new Where();
-  if (f.county === NO_COUNTY) filings.add('f.county_code IS NULL');
-  else if (f.county != null) filings.add('f.county_code = ?::VARCHAR', f.county);
-  year(filings, 'f');
+  place(filings, 'f');
   if (f.department != null) filings.add('f.department = ?::VARCHAR', f.department);
   if (f.rule != null) filings.add('EXISTS (SELECT 1 FROM findings x WHERE x.filing_id = f.filing_id AND x.rule_id = ?::VARCHAR)', f.rule);
 
@@ -83,7 +82,7 @@ export function scope(f: Filters): Sql {
   if (f.level2 != null) indicatorOwn.add('i.level2 = ?::VARCHAR', f.level2);
 
   const projects = new Where();
-  year(projects, 'p');
+  place(projects, 'p');
   projects.add('p.filing_id IN (SELECT filing_id FROM sel_filings)');
   if (f.kind != null) projects.add('p.kind = ?::VARCHAR', f.kind);
   if (f.band != null) projects.add('p.band = ?::VARCHAR', f.band);
@@ -96,7 +95,7 @@ export function scope(f: Filters): Sql {
   }
 
   const indicators = new Where();
-  year(indicators, 'i');
+  place(indicators, 'i');
   indicators.add('i.project_id IN (SELECT project_id FROM sel_projects)');
   if (f.level1 != null) indicators.add('i.level1 = ?::VARCHAR', f.level1);
   if (f.level2 != null) indicators.add('i.level2 = ?::VARCHAR', f.level2);
@@ -111,7 +110,7 @@ export function scope(f: Filters): Sql {
   }
 
   const findings = new Where();
-  year(findings, 'x');
+  place(findings, 'x');
   findings.add('x.filing_id IN (SELECT filing_id FROM sel_filings)');
   if (f.rule != null) findings.add('x.rule_id = ?::VARCHAR', f.rule);
   if (f.kind != null || f.band != null || f.level1 != null || f.level2 != null) {

@@ -5,7 +5,7 @@ import { dutyHeaderEnd, readDutyRows } from './duty';
 import type { Filing, FilingMeta, MoneyUnit, ParseFinding, ParseResult, Project, Rejection } from './model';
 import { type NarrativeEntry, readNarrative } from './narrative';
 import { cellPieces, isCellLine, isTableLine, linePieces, rowCells } from './pieces';
-import { inferPlace } from './place';
+import { inferPlace, withMeta } from './place';
 import { readProjectTable } from './table';
 import { isBlank, labelKey } from './text';
 
@@ -214,11 +214,11 @@ export function parseText(text: string, sourceFile: string, opts: Options): Pars
     department = opts.meta?.department ?? inferBody(text);
     if (!opts.meta?.department) findings.push(finding('parse/department-inferred', 'info', `文件没有写明报送单位，按正文推断为“${department}”。`, null, null, null));
   }
-  const place = inferPlace(projects.map((p) => p.code ?? ''), department, text);
   const meta = opts.meta ?? {};
-  if (place.ambiguous && !meta.county) {
+  const place = withMeta(inferPlace(projects.map((p) => p.code ?? ''), department, text), meta);
+  if (place.ambiguous) {
     const { name, cities } = place.ambiguous;
-    findings.push(finding('parse/county-ambiguous', 'info', `文件提到“${name}”，但${cities.join('、')}都有同名县区，无法确定是哪一个；请在 ${sourceFile}.meta.json 中写明 county_code。`, name, null, null));
+    findings.push(finding('parse/county-ambiguous', 'info', `县区名“${name}”在${cities.join('、')}都有，无法确定是哪一个；请在 ${sourceFile}.meta.json 中写明 county_code。`, name, null, null));
   }
 
   const unused: number[] = [];
@@ -230,10 +230,10 @@ export function parseText(text: string, sourceFile: string, opts: Options): Pars
   const filing: Filing = {
     id: opts.id,
     sourceFile,
-    county: meta.county ?? place.county,
-    countyCode: meta.county_code ?? place.countyCode,
-    city: meta.city ?? place.city,
-    year: meta.year ?? place.year,
+    county: place.county,
+    countyCode: place.countyCode,
+    city: place.city,
+    year: place.year,
     department: meta.department ?? department,
     departmentCode,
     unit,

@@ -1,4 +1,5 @@
 import { byCode, byName, countyMentions, type Division } from './divisions';
+import type { FilingMeta } from './model';
 
 /** Where and when a filing is from, with how each was known. */
 export interface Place {
@@ -69,4 +70,24 @@ function yearInText(text: string): number | null {
   const counts = new Map<number, number>();
   for (const m of text.matchAll(/(20[1-4]\d)\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   return mostFrequent(counts);
+}
+
+/**
+ * What a sidecar (X.meta.json) says wins over what the text suggests, and completes itself from the
+ * division table: a code gives its name and city; a name gives its code only when one division bears it
+ * (or one in the sidecar's city) — never the code the text happened to suggest for another county.
+ */
+export function withMeta(inferred: Place, meta: FilingMeta): Place {
+  const year = meta.year ?? inferred.year;
+  if (meta.county_code != null) {
+    const d = byCode.get(meta.county_code);
+    return { county: meta.county ?? d?.name ?? null, countyCode: meta.county_code, city: meta.city ?? d?.city ?? null, year, ambiguous: null };
+  }
+  if (meta.county != null) {
+    const options = (byName.get(meta.county) ?? []).filter((d) => meta.city == null || d.city === meta.city);
+    const d = options.length === 1 ? options[0] : null;
+    const ambiguous = options.length > 1 ? { name: meta.county, cities: options.map((o) => o.city) } : null;
+    return { county: meta.county, countyCode: d?.code ?? null, city: meta.city ?? d?.city ?? null, year, ambiguous };
+  }
+  return { ...inferred, city: meta.city ?? inferred.city, year };
 }

@@ -16,7 +16,7 @@ function sourceText(f: Filing, p: Project): string {
 }
 
 export function toRows(f: Filing, q: FilingQuality): Tables {
-  const where = { county: f.county, year: f.year };
+  const where: Where = { county: f.county, county_code: f.countyCode, year: f.year };
   const severities = { critical: 0, major: 0, minor: 0, info: 0 };
   const allFindings = [
     ...f.findings.map((x) => ({ rule: x.rule as string, level: 'parse', severity: x.severity, message: x.message, evidence: x.evidence, project: x.project, indicator: x.indicator, line: x.line })),
@@ -27,7 +27,7 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
     }),
   ];
   for (const x of allFindings) severities[x.severity]++;
-  const corpus = corpusFindingRows(f.id, f.county, f.year, q.findings.filter((x) => x.level === 'corpus'));
+  const corpus = corpusFindingRows(f.id, where, q.findings.filter((x) => x.level === 'corpus'));
   for (const x of corpus) severities[x.severity as keyof typeof severities]++;
 
   const filings: Row[] = [{
@@ -66,7 +66,7 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
     }
   }
 
-  const findings: Row[] = allFindings.map((x, k) => findingRow(`${f.id}-f${k + 1}`, f.id, f.county, f.year, x));
+  const findings: Row[] = allFindings.map((x, k) => findingRow(`${f.id}-f${k + 1}`, f.id, where, x));
   return { filings, projects, schedule, indicators, findings: [...findings, ...corpus] };
 }
 
@@ -81,15 +81,22 @@ interface FindingLike {
   line?: number | null;
 }
 
-function findingRow(id: string, filingId: string, county: string | null, year: number | null, x: FindingLike): Row {
+/** Where and when a filing is from: every table carries it, so each filters without a join. */
+export interface Where {
+  county: string | null;
+  county_code: string | null;
+  year: number | null;
+}
+
+function findingRow(id: string, filingId: string, where: Where, x: FindingLike): Row {
   const pid = x.project != null ? projectId(filingId, x.project) : null;
   return {
     finding_id: id, filing_id: filingId, project_id: pid, indicator_id: pid && x.indicator != null ? indicatorId(pid, x.indicator) : null,
-    rule_id: x.rule, severity: x.severity, message: x.message, evidence: x.evidence, county, year, level: x.level, line: x.line ?? null,
+    rule_id: x.rule, severity: x.severity, message: x.message, evidence: x.evidence, ...where, level: x.level, line: x.line ?? null,
   };
 }
 
 /** Cross-filing findings of one filing, numbered on their own (`…-c1`) so a parallel ingest that adds them later gives the same ids. */
-export function corpusFindingRows(filingId: string, county: string | null, year: number | null, list: FindingLike[]): Row[] {
-  return list.map((x, k) => findingRow(`${filingId}-c${k + 1}`, filingId, county, year, x));
+export function corpusFindingRows(filingId: string, where: Where, list: FindingLike[]): Row[] {
+  return list.map((x, k) => findingRow(`${filingId}-c${k + 1}`, filingId, where, x));
 }

@@ -28,11 +28,11 @@ export const TABLES = {
     c('goals', 'text'), c('complete', 'bool'), c('source_lines', 'text'), c('score', 'double'),
     // additions: where and when (so every table filters without a join), the band, the original text
     c('county', 'text'), c('year', 'int'), c('department', 'text'), c('band', 'text'), c('source_text', 'text'),
-    c('indicators', 'int'), c('plan_as_amounts', 'bool'),
+    c('indicators', 'int'), c('plan_as_amounts', 'bool'), c('county_code', 'text'),
   ],
   schedule: [
     c('project_id', 'text'), c('month', 'int'), c('cumulative_pct', 'double'), c('raw', 'text'),
-    c('filing_id', 'text'), c('county', 'text'), c('year', 'int'),
+    c('filing_id', 'text'), c('county', 'text'), c('year', 'int'), c('county_code', 'text'),
   ],
   indicators: [
     c('indicator_id', 'text'), c('project_id', 'text'), c('ordinal', 'int'), c('level1', 'text'), c('level2', 'text'), c('level3', 'text'),
@@ -40,11 +40,12 @@ export const TABLES = {
     c('target_yuan', 'yuan'), c('quantitative', 'bool'), c('basis', 'text'), c('grades', 'text'), c('source_line', 'int'), c('score', 'double'),
     c('filing_id', 'text'), c('county', 'text'), c('year', 'int'), c('band', 'text'),
     c('score_measurable', 'double'), c('score_fit', 'double'), c('score_clear', 'double'), c('score_evidenced', 'double'),
+    c('county_code', 'text'),
   ],
   findings: [
     c('finding_id', 'text'), c('filing_id', 'text'), c('project_id', 'text'), c('indicator_id', 'text'), c('rule_id', 'text'),
     c('severity', 'text'), c('message', 'text'), c('evidence', 'text'),
-    c('county', 'text'), c('year', 'int'), c('level', 'text'), c('line', 'int'),
+    c('county', 'text'), c('year', 'int'), c('level', 'text'), c('line', 'int'), c('county_code', 'text'),
   ],
 } as const satisfies Record<string, Column[]>;
 
@@ -55,13 +56,16 @@ export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 export type Cell = string | number | boolean | bigint | null;
 export type Row = Record<string, Cell>;
 
-/** Sort keys: the columns the views filter on first, so DuckDB can skip whole row groups. */
+/**
+ * Sort keys: the columns the views filter on first, so DuckDB can skip whole row groups. The ingest
+ * sorts filings by them and writes every table partition by partition (county_code × year) in that order.
+ */
 export const SORT_KEYS: Record<TableName, string[]> = {
-  filings: ['county', 'year', 'filing_id'],
-  projects: ['county', 'year', 'filing_id', 'ordinal'],
-  schedule: ['county', 'year', 'project_id', 'month'],
-  indicators: ['county', 'year', 'project_id', 'ordinal'],
-  findings: ['county', 'year', 'filing_id', 'finding_id'],
+  filings: ['county_code', 'year', 'filing_id'],
+  projects: ['county_code', 'year', 'filing_id', 'ordinal'],
+  schedule: ['county_code', 'year', 'project_id', 'month'],
+  indicators: ['county_code', 'year', 'project_id', 'ordinal'],
+  findings: ['county_code', 'year', 'filing_id', 'finding_id'],
 };
 
 /** DuckDB type of a column. */
