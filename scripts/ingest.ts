@@ -3,15 +3,16 @@
  *
  * Reads filings (files or folders; default data/raw), scores them, and writes the contract's five tables
  * to DIR (default public/data): <table>.arrow for the site, <table>.parquet for users' tools, optional
- * <table>.csv, manifest.json, and the same tables split by county and year under parts/<code>/<year>/
- * (what a province-scale site fetches on demand). A file it cannot read is reported on stderr as
+ * <table>.csv, manifest.json, and the same tables as Arrow split by county and year under
+ * parts/<code>/<year>/ (what a province-scale site fetches on demand). A file it cannot read is reported on stderr as
  * `file: reason` and skipped; every other file is still written, and the exit status is 1.
  *
  * Files are read in batches of 40 by --jobs worker threads (default: one per core), each batch's rows
  * written at once as chunk files; then each partition is finished (its cross-filing findings, its
- * tables joined, Parquet) on the same threads. The main thread keeps a line and a filings row per file
- * and where each compared indicator occurs, so memory is bounded by the batch, not the province. A table
- * over 256 MB of Arrow is written per partition only.
+ * tables joined) and each whole table's Parquet streamed from the partitions, on the same threads. The
+ * main thread keeps a line and a filings row per file and where each compared indicator occurs, so
+ * memory is bounded by the batch, not the province. A table over 256 MB of Arrow gets no whole
+ * `<table>.arrow` (nor CSV): the site reads its partitions, tools its Parquet.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -120,23 +121,24 @@ async function main(): Promise<number> {
       console.log(summaryLine(r.summary!));
     }
 
-    // 3. Whole tables, joined from the partitions: past WHOLE_MAX_BYTES the partitions are the table
-    // (a whole table is built in memory, and converted to Parquet in wasm's 4 GB).
+    // 3. Whole tables from the partitions, largest first (two threads finish together): Parquet always,
+    // streamed; Arrow (and CSV) up to WHOLE_MAX_BYTES — past that the site reads the partitions, and a
+    // whole table would only be built in memory for nobody.
     const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, finished.reduce((a, p) => a + p.rows[t], 0)])) as Record<TableName, number>;
+    const bytes = Object.fromEntries(TABLE_NAMES.map((t) => [t, finished.reduce((a, p) => a + p.bytes[t], 0)])) as Record<TableName, number>;
+    const arrow = (t: TableName) => bytes[t] <= WHOLE_MAX_BYTES;
+    for (const t of TABLE_NAMES) {
+      if (!arrow(t)) console.error(`${t}: ${counts[t]} rows, ${(bytes[t] / 1e6).toFixed(0)} MB of Arrow: ${t}.parquet whole, Arrow per partition only (parts/*/*/${t}.arrow)`);
+    }
     await Promise.all(
-      TABLE_NAMES.flatMap((t) => {
-        const bytes = finished.reduce((a, p) => a + p.bytes[t], 0);
-        if (bytes > WHOLE_MAX_BYTES) {
-          console.error(`${t}: ${counts[t]} rows, ${(bytes / 1e6).toFixed(0)} MB of Arrow, written per partition only (parts/*/*/${t}.arrow)`);
-          return [];
-        }
-        return [pool.run({ kind: 'whole', out: args.out, table: t, files: finished.map((p) => join(args.out, 'parts', p.partition, `${t}.arrow`)), csv: args.csv })];
-      }),
+      [...TABLE_NAMES].sort((a, b) => bytes[b] - bytes[a]).map((t) =>
+        pool.run({ kind: 'whole', out: args.out, table: t, files: finished.map((p) => join(args.out, 'parts', p.partition, `${t}.arrow`)), arrow: arrow(t), csv: args.csv }),
+      ),
     );
 
     const rejected = results.filter((r) => r.error).length;
     const manifest = {
-      tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, { rows: counts[t], columns: TABLES[t] }])),
+      tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, { rows: counts[t], arrow: arrow(t), columns: TABLES[t] }])),
       filings: filings.map((f) => ({ filing_id: f.filing_id, source_file: f.source_file, county: f.county, year: f.year })),
       partitions: finished.map((p) => {
         const f0 = byPartition.get(p.partition)![0];

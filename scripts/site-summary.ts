@@ -4,7 +4,7 @@
  *   county or all at start) and the unfiltered overview;
  * - when partitioned: `overview/<year>-<kind>.json`, the province-wide views' answers for every year × kind,
  *   and `filings/<xx>.json`, filing id → partition (a project page finds its partition with it).
- * The answers are the site's own queries (src/lib/db/summary.ts) on native DuckDB over the partitions'
+ * The answers are the site's own queries (src/lib/db/summary.ts) on native DuckDB over the whole tables'
  * Parquet files: the same SQL the browser runs on the same rows, and no 4 GB wasm ceiling at build time.
  * Usage: tsx scripts/site-summary.ts [DATA_DIR=public/data] [--partitioned | --whole]
  */
@@ -34,7 +34,7 @@ const layout: Layout = {
 };
 
 const db = await openNativeDatabase(dir);
-await db.load(partitions.map((p) => p.path));
+await db.load();
 const choices = await loadChoices(db.run);
 // A province's departments are too many to offer at once: the filter bar asks the chosen county's detail.
 if (layout.partitioned) choices.department = [];

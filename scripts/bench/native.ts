@@ -1,6 +1,6 @@
 /**
  * The same province-view queries as browser.ts `wasmQueries`, on native DuckDB (@duckdb/node-api) over
- * the same partitions' Parquet files: the physical baseline duckdb-wasm is compared with.
+ * the same partitions' rows (read from the whole tables' Parquet): the physical baseline duckdb-wasm is compared with.
  */
 import { openNativeDatabase } from '../../src/lib/db/native';
 import { overview } from '../../src/lib/db/summary';

@@ -1,15 +1,16 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assessCorpus, type CorpusRow, type Places, type QualityFinding } from '../../src/lib/quality';
 import { corpusFindingRows, fromArrowIPC, type Row, TABLE_NAMES, TABLES, type TableName, toArrowIPC, toCSV } from '../../src/lib/tables';
 import { writeChunk } from './batch';
 import { chunkFiles, concatArrow } from './merge';
-import { arrowToParquet } from '../parquet';
+import { writeParquet } from './parquet';
 
 /**
  * The second half of the ingest, one partition (county × year) at a time: its cross-filing findings,
  * judged against the places of the whole corpus, then each table's chunks joined into
- * `parts/<partition>/<table>.arrow` and its Parquet. Runs in a worker thread or in the main one.
+ * `parts/<partition>/<table>.arrow` (what the site fetches). Then each whole table from the partitions.
+ * Runs in a worker thread or in the main one.
  */
 export interface PartitionJob {
   tmp: string;
@@ -61,7 +62,7 @@ export function finishPartition(job: PartitionJob): PartitionResult {
   const result: PartitionResult = { partition, rows: {} as Record<TableName, number>, bytes: {} as Record<TableName, number>, corpus: [...byFiling].map(([id, l]) => [id, l.length]) };
   for (const t of TABLE_NAMES) {
     const merged = concatArrow(chunkFiles(join(tmp, partition, t))) ?? { bytes: toArrowIPC(TABLES[t], []), rows: 0 };
-    writeTable(join(out, 'parts', partition, t), merged.bytes);
+    writeFileSync(join(out, 'parts', partition, `${t}.arrow`), merged.bytes);
     result.rows[t] = merged.rows;
     result.bytes[t] = merged.bytes.length;
   }
@@ -73,19 +74,22 @@ export interface WholeJob {
   table: TableName;
   /** The partitions' Arrow files, in order. */
   files: string[];
+  /** Also `<table>.arrow` (and `.csv` when asked): the site's format, built in memory, for data sets a browser loads whole. */
+  arrow: boolean;
   csv: boolean;
 }
 
-/** A whole table from its partitions: Arrow, Parquet, and CSV when asked. */
-export function writeWhole(job: WholeJob): { table: TableName; bytes: number } {
-  const whole = concatArrow(job.files)?.bytes ?? toArrowIPC(TABLES[job.table], []);
-  writeTable(join(job.out, job.table), whole);
-  if (job.csv) writeFileSync(join(job.out, `${job.table}.csv`), toCSV(TABLES[job.table], fromArrowIPC(whole)));
-  return { table: job.table, bytes: whole.length };
-}
-
-/** Arrow for the site, Parquet converted from the same bytes for users' tools. */
-function writeTable(path: string, ipc: Uint8Array): void {
-  writeFileSync(`${path}.arrow`, ipc);
-  writeFileSync(`${path}.parquet`, arrowToParquet(ipc));
+/**
+ * A whole table from its partitions: Parquet always (streamed), Arrow and CSV when asked. A file this
+ * run does not write is removed, so no table of an earlier run is left looking current.
+ */
+export async function writeWhole(job: WholeJob): Promise<{ table: TableName }> {
+  const path = join(job.out, job.table);
+  await writeParquet(job.files, `${path}.parquet`);
+  const whole = job.arrow ? concatArrow(job.files)?.bytes ?? toArrowIPC(TABLES[job.table], []) : null;
+  if (whole) writeFileSync(`${path}.arrow`, whole);
+  else rmSync(`${path}.arrow`, { force: true });
+  if (whole && job.csv) writeFileSync(`${path}.csv`, toCSV(TABLES[job.table], fromArrowIPC(whole)));
+  else rmSync(`${path}.csv`, { force: true });
+  return { table: job.table };
 }

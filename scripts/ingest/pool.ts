@@ -11,10 +11,10 @@ export type Job =
 interface Answers {
   read: BatchResult;
   partition: PartitionResult;
-  whole: ReturnType<typeof writeWhole>;
+  whole: Awaited<ReturnType<typeof writeWhole>>;
 }
 
-export function runJob(job: Job): Answers[Job['kind']] {
+export async function runJob(job: Job): Promise<Answers[Job['kind']]> {
   switch (job.kind) {
     case 'read':
       return readBatch(job.files, job.chunk, job.tmp);
@@ -45,13 +45,7 @@ export class Pool {
   }
 
   run<K extends Job['kind']>(job: Extract<Job, { kind: K }>): Promise<Answers[K]> {
-    if (this.workers.length === 0) {
-      try {
-        return Promise.resolve(runJob(job) as Answers[K]);
-      } catch (e) {
-        return Promise.reject(e);
-      }
-    }
+    if (this.workers.length === 0) return runJob(job) as Promise<Answers[K]>;
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve: resolve as (a: unknown) => void, reject });
       this.next();

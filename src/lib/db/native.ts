@@ -1,5 +1,5 @@
 /**
- * The site's SQL on native DuckDB (@duckdb/node-api), over the ingest's Parquet files: the build-time
+ * The site's SQL on native DuckDB (@duckdb/node-api), over the ingest's whole-table Parquet files: the build-time
  * overview at province scale (beyond what duckdb-wasm's 4 GB address space can hold) and the benchmark's
  * native baseline. Same tables, same queries, same row rules as values.ts (a DECIMAL must be cast in
  * SQL; BIGINT `_fen` columns stay bigint, other BIGINTs become numbers).
@@ -13,8 +13,8 @@ import type { Param, Row, Run, Value } from './values';
 
 export interface NativeDatabase {
   run: Run;
-  /** Appends the partitions' five tables (`parts/<path>/<table>.parquet`), in the order given. */
-  load(paths: readonly string[]): Promise<void>;
+  /** Loads the five tables (`<table>.parquet`): every row, or the rows of the given partitions (`<code>/<year>`). */
+  load(paths?: readonly string[]): Promise<void>;
   close(): void;
 }
 
@@ -25,10 +25,13 @@ export async function openNativeDatabase(dataDir: string, threads?: number): Pro
   return {
     run: (sql, params = []) => query(conn, sql, params),
     async load(paths) {
-      if (paths.length === 0) return;
+      if (paths?.length === 0) return;
+      const where = paths ? partitionWhere(paths) : { sql: '', params: [] };
       for (const t of TABLES) {
-        const files = paths.map((p) => `'${join(dataDir, 'parts', p, `${t}.parquet`).replaceAll("'", "''")}'`);
-        await conn.run(`INSERT INTO ${t} BY NAME SELECT * FROM read_parquet([${files.join(', ')}])`);
+        const stmt = await conn.prepare(`INSERT INTO ${t} BY NAME SELECT * FROM read_parquet(?::VARCHAR) ${where.sql}`);
+        stmt.bind([join(dataDir, `${t}.parquet`), ...where.params]);
+        await stmt.run();
+        stmt.destroySync();
       }
     },
     close: () => {
@@ -36,6 +39,18 @@ export async function openNativeDatabase(dataDir: string, threads?: number): Pro
       instance.closeSync();
     },
   };
+}
+
+/**
+ * The rows of some partitions: the exact `<code>/<year>` test, and the codes alone, which DuckDB checks
+ * against each row group's statistics (the tables are sorted by code) to skip the rest of the province.
+ */
+function partitionWhere(paths: readonly string[]): { sql: string; params: string[] } {
+  const codes = [...new Set(paths.map((p) => p.split('/')[0]))];
+  const marks = (xs: unknown[]) => xs.map(() => '?').join(', ');
+  const exact = `coalesce(county_code, '_') || '/' || coalesce(year::VARCHAR, '_') IN (${marks([...paths])})`;
+  if (codes.includes('_')) return { sql: `WHERE ${exact}`, params: [...paths] };
+  return { sql: `WHERE county_code IN (${marks(codes)}) AND ${exact}`, params: [...codes, ...paths] };
 }
 
 const typeOf = (p: Param): DuckDBType | undefined =>
