@@ -56,23 +56,36 @@ export class Pool {
     while (this.idle.length > 0 && this.queue.length > 0) {
       const w = this.idle.pop()!;
       const { job, resolve, reject } = this.queue.shift()!;
-      const done = () => {
+      // A thread that fails or dies mid-job (out of memory, killed) fails its job and leaves the pool;
+      // the others go on, and when none is left the jobs still waiting fail too: nothing waits forever.
+      const settle = (alive: boolean) => {
         w.off('message', onMessage);
         w.off('error', onError);
-        this.idle.push(w);
+        w.off('exit', onExit);
+        if (alive) this.idle.push(w);
+        else {
+          this.workers = this.workers.filter((x) => x !== w);
+          void w.terminate();
+          if (this.workers.length === 0) for (const q of this.queue.splice(0)) q.reject(new Error('no worker thread left'));
+        }
         this.next();
       };
       const onMessage = (m: { answer?: unknown; error?: string }) => {
-        done();
+        settle(true);
         if (m.error != null) reject(new Error(m.error));
         else resolve(m.answer);
       };
       const onError = (e: Error) => {
-        done();
+        settle(false);
         reject(e);
+      };
+      const onExit = (code: number) => {
+        settle(false);
+        reject(new Error(`a worker thread exited (code ${code}) during a ${job.kind} job`));
       };
       w.on('message', onMessage);
       w.on('error', onError);
+      w.on('exit', onExit);
       w.postMessage(job);
     }
   }
