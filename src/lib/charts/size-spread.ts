@@ -19,6 +19,11 @@ export function sizeSpread(boxes: SizeSpread[], dots: SizeRow[] | null, counties
   const order = counties.filter((c) => byCounty.has(c));
   const dotsByCounty = group(dots ?? [], (r) => r.county_code);
   const many = (dots?.length ?? 0) > 300;
+  // Dots spread across their county's band (a value axis over the category bands, golden-ratio offsets:
+  // deterministic, evenly filled), so a county's thousand projects read as a cloud, not one thick line.
+  // With a scrolling list (more rows than shown) they stay on the row's line.
+  const spread = order.length <= ROWS_SHOWN;
+  const offset = (k: number) => (spread ? (((k * 0.6180339887) % 1) - 0.5) * 0.7 : 0);
   return {
     grid: { left: 8, right: order.length > ROWS_SHOWN ? 36 : 24, top: 8, bottom: 8, containLabel: true },
     ...scrollRows(order.length),
@@ -36,14 +41,18 @@ export function sizeSpread(boxes: SizeSpread[], dots: SizeRow[] | null, counties
         return `<b>${escapeHtml(l.county(b.county_code))}</b> · n = ${b.n}<br>min ${number(b.min)} · Q1 ${number(b.q1)} · ${number(b.median)} · Q3 ${number(b.q3)} · max ${number(b.max)} 万元`;
       },
     },
-    xAxis: { type: 'log', logBase: 10, axisLabel: { formatter: (v: number) => v.toLocaleString('zh-CN'), hideOverlap: true }, splitLine: { lineStyle: { color: '#eef0f3' } } },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: order.map((c) => l.county(c)),
-      axisTick: { show: false },
-      axisLabel: { width: 110, overflow: 'truncate' },
-    },
+    // onZero off: the dots' hidden value axis must not pull the x axis line to its zero.
+    xAxis: { type: 'log', logBase: 10, axisLine: { onZero: false }, axisLabel: { formatter: (v: number) => v.toLocaleString('zh-CN'), hideOverlap: true }, splitLine: { lineStyle: { color: '#eef0f3' } } },
+    yAxis: [
+      {
+        type: 'category',
+        inverse: true,
+        data: order.map((c) => l.county(c)),
+        axisTick: { show: false },
+        axisLabel: { width: 110, overflow: 'truncate' },
+      },
+      { type: 'value', show: false, inverse: true, min: -0.5, max: order.length - 0.5 },
+    ],
     series: [
       {
         type: 'boxplot',
@@ -52,16 +61,18 @@ export function sizeSpread(boxes: SizeSpread[], dots: SizeRow[] | null, counties
           return [b.min, b.q1, b.median, b.q3, b.max];
         }),
         boxWidth: [6, 22],
-        itemStyle: { color: 'rgba(47,111,176,0.06)', borderColor: '#9aa5b4' },
+        itemStyle: { color: 'rgba(47,111,176,0.06)', borderColor: '#5b6675' },
+        z: 3, // over the dots
       },
       {
         type: 'scatter',
+        yAxisIndex: spread ? 1 : 0,
         data: order.flatMap((c, y) =>
-          (dotsByCounty.get(c) ?? []).map((r) => ({ value: [fenToWan(r.budget_fen)!, y], row: r, itemStyle: { color: l.color(c) } })),
+          (dotsByCounty.get(c) ?? []).map((r, k) => ({ value: [fenToWan(r.budget_fen)!, y + offset(k)], row: r, itemStyle: { color: l.color(c) } })),
         ),
         // A county's thousand projects: small faint dots, so where they crowd reads darker.
         symbolSize: many ? 6 : 9,
-        itemStyle: { opacity: many ? 0.2 : 0.85 },
+        itemStyle: { opacity: many ? 0.35 : 0.85 },
         cursor: 'pointer',
       },
     ],
