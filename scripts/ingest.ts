@@ -100,7 +100,7 @@ async function main(): Promise<number> {
     writeFileSync(placesFile, JSON.stringify([...places].flatMap(([k, v]) => (v.size > 1 ? [[k, [...v]]] : []))));
     places.clear();
 
-    // 2. Each partition: its cross-filing findings, then its tables (Arrow + Parquet).
+    // 2. Each partition: its cross-filing findings, then its tables joined into one Arrow file each.
     mkdirSync(args.out, { recursive: true });
     rmSync(join(args.out, 'parts'), { recursive: true, force: true });
     const filings = read.map((r) => r.filing!).sort((a, b) => compare(a, b, SORT_KEYS.filings));
