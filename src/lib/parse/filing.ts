@@ -55,7 +55,8 @@ export function parseText(text: string, sourceFile: string, opts: Options): Pars
   const lines = raw.map((l) => (l.startsWith('[bookmark') ? l.replace(BOOKMARK, '') : l));
   if (lines.every(isBlank)) return reject(sourceFile, 1, 'a filing', 'an empty file');
 
-  const headers = lines.flatMap((l, i) => (l.includes('绩效目标') && !isCellLine(l) && PROJECT_HEADER.test(l) && !/部门整体/.test(l) ? [i + 1] : []));
+  const headers: number[] = [];
+  lines.forEach((l, i) => l.includes('绩效目标') && !isCellLine(l) && PROJECT_HEADER.test(l) && !/部门整体/.test(l) && headers.push(i + 1));
   const dutyLine = lines.findIndex((l) => l.includes('职责') && labelKey(rowCells(l)?.[0] ?? l) === '职责活动') + 1;
   const bodyStart = Math.min(headers[0] ?? Infinity, dutyLine || Infinity);
   const part1End = Number.isFinite(bodyStart) ? bodyStart - 1 : lines.length;
@@ -87,7 +88,11 @@ export function parseText(text: string, sourceFile: string, opts: Options): Pars
   const units: MoneyUnit[] = [];
   const blockEnd = (i: number) => (i + 1 < headers.length ? headers[i + 1] - 1 : dutyLine > headers[i] ? dutyLine - 1 : lines.length);
   // Running headers and signatures repeat the title or the body's name on a line of their own.
-  const signatures = new Set([lines.find((l) => !isBlank(l))!.trim(), ...lines.flatMap((l) => (startsWithCode(l) ? /^\s*\t?\d{6}\s*(\S+)\s*$/.exec(l)?.[1] ?? [] : []))]);
+  const signatures = new Set([lines.find((l) => !isBlank(l))!.trim()]);
+  for (const l of lines) {
+    const name = startsWithCode(l) ? /^\s*\t?\d{6}\s*(\S+)\s*$/.exec(l)?.[1] : undefined;
+    if (name) signatures.add(name);
+  }
   const isSignature = (l: string) => signatures.has(l);
   const closing: string[] = [];
   headers.forEach((h, i) => {

@@ -39,12 +39,23 @@ export function knownBases(pieces: Tagged[]): Set<string> {
 /** Splits a run after every known basis: each part is one row. */
 function splitAtBases(frags: Piece[], bases: Set<string>): Piece[][] {
   if (bases.size === 0) return [frags];
+  // Joining only closes gaps (drops spaces), so once the fragments hold more visible characters than the
+  // longest basis, no longer run can be one: the search stops there instead of joining every run.
+  let longest = 0;
+  for (const b of bases) longest = Math.max(longest, b.length);
   const parts: Piece[][] = [];
   let start = 0;
   for (let i = 1; i < frags.length; i++) {
     // The longest known basis starting at i ends a row.
     let end = -1;
-    for (let j = i; j < frags.length; j++) if (bases.has(joinFrags(frags.slice(i, j + 1))!)) end = j;
+    let raw = '';
+    let visible = 0;
+    for (let j = i; j < frags.length; j++) {
+      raw += frags[j].text;
+      visible += frags[j].text.replace(/[ \t]/g, '').length;
+      if (visible > longest) break;
+      if (bases.has(closePdfGaps(raw))) end = j;
+    }
     if (end < 0) continue;
     parts.push(frags.slice(start, end + 1));
     start = end + 1;

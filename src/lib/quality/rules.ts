@@ -389,7 +389,9 @@ export const RULES: Rule[] = [
           if (isSatisfaction(i) || /预算|成本控制/.test(sq(i.level3) + sq(i.target.raw))) continue;
           if (!i.target.raw || !i.level3) continue;
           const key = `${sq(i.level2)}|${sq(i.level3)}|${sq(i.target.raw)}`;
-          groups.set(key, [...(groups.get(key) ?? []), { p, i }]);
+          const group = groups.get(key);
+          if (group) group.push({ p, i });
+          else groups.set(key, [{ p, i }]);
         }
       }
       const hits: Hit[] = [];
