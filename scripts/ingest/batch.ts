@@ -55,7 +55,6 @@ export interface FileResult {
   /** The rejection, for stderr. */
   error?: string;
   filing?: Row;
-  partition?: string;
   bytes: number;
 }
 
@@ -112,7 +111,7 @@ function readOne(file: string, rows: Map<string, Chunk>, places: Places): FileRe
     score: q.score, band: q.band, partial: q.partialRubric, status: f.status,
     critical: sev('critical'), major: sev('major'), minor: sev('minor'), info: sev('info'),
   };
-  return { file, summary, filing, partition, bytes: bytes.length };
+  return { file, summary, filing, bytes: bytes.length };
 }
 
 export function readBatch(files: string[], chunk: string, tmp: string): BatchResult {
