@@ -1,8 +1,9 @@
 /**
  * Every question the views ask, as SQL over the contract's tables. Money leaves DuckDB as exact fen
  * (`(x * 100)::BIGINT AS x_fen`), never as a float; filter values are bound parameters (see scope.ts).
- * A county is its filing's `county_code` (names are not unique: Hebei has two 新华区); rows carry the code
- * and the views label it with `countyNames` (null: the filings without a code).
+ * A county is its filing's `county_code` (names are not unique: Hebei has two 新华区). Every table carries
+ * the code and year, so a query groups by its own table's columns without joining filings; rows carry the
+ * code and the views label it with `countyNames` (null: the filings without a code).
  */
 import { NO_FILTERS, scoped, type Filters, type Sql } from './scope';
 import type { Param, Row, Run } from './values';
@@ -89,19 +90,19 @@ export async function counties(run: Run, f: Filters): Promise<CountyRow[]> {
   const kinds = ['project', 'personnel', 'operating', 'activity'];
   const rows = await exec(run, scoped(f, `,
   pc AS (
-    SELECT f.county_code, array_to_string(list_sort(list(DISTINCT f.year)), ', ') AS years,
-      count(DISTINCT f.filing_id)::INTEGER AS filings, count(*)::INTEGER AS projects,
+    SELECT p.county_code, array_to_string(list_sort(list(DISTINCT p.year)), ', ') AS years,
+      count(DISTINCT p.filing_id)::INTEGER AS filings, count(*)::INTEGER AS projects,
       ${fen('sum(p.budget_yuan)', 'budget')},
       ${kinds.map((k) => fen(`coalesce(sum(p.budget_yuan) FILTER (WHERE p.kind = '${k}'), 0)`, k)).join(',\n      ')},
       avg(p.score) AS mean_score
-    FROM projects p JOIN filings f ON f.filing_id = p.filing_id
+    FROM projects p
     WHERE ${inProjects}
-    GROUP BY f.county_code),
+    GROUP BY p.county_code),
   ic AS (
-    SELECT f.county_code, count(*)::INTEGER AS indicators
-    FROM indicators i JOIN projects p ON p.project_id = i.project_id JOIN filings f ON f.filing_id = p.filing_id
+    SELECT i.county_code, count(*)::INTEGER AS indicators
+    FROM indicators i
     WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators)
-    GROUP BY f.county_code),
+    GROUP BY i.county_code),
   fc AS (
     SELECT f.county_code, avg(f.score) AS filing_score FROM filings f
     WHERE f.filing_id IN (SELECT p.filing_id FROM projects p WHERE ${inProjects})
@@ -123,10 +124,10 @@ export interface SizeRow {
 /** Every selected project's budget (the dots of the size spread), or null when there are more than `limit`. */
 export async function sizes(run: Run, f: Filters, limit = 5000): Promise<SizeRow[] | null> {
   const rows = await exec(run, scoped(f, `
-SELECT p.project_id, f.county_code, p.name, p.kind, ${fen('p.budget_yuan', 'budget')}
-FROM projects p JOIN filings f ON f.filing_id = p.filing_id
+SELECT p.project_id, p.county_code, p.name, p.kind, ${fen('p.budget_yuan', 'budget')}
+FROM projects p
 WHERE ${inProjects} AND p.budget_yuan > 0
-ORDER BY f.county_code, p.budget_yuan, p.project_id
+ORDER BY p.county_code, p.budget_yuan, p.project_id
 LIMIT ?`, limit + 1));
   return rows.length > limit ? null : (rows as unknown as SizeRow[]);
 }
@@ -144,12 +145,11 @@ export interface SizeSpread {
 /** Per county, the five numbers of a box plot of the selected projects' budgets, in 万元 (floats, for drawing). */
 export async function sizeSpread(run: Run, f: Filters): Promise<SizeSpread[]> {
   const rows = await exec(run, scoped(f, `
-SELECT f.county_code, count(*)::INTEGER AS n, min(w) AS min, quantile_cont(w, 0.25) AS q1, median(w) AS median,
+SELECT p.county_code, count(*)::INTEGER AS n, min(w) AS min, quantile_cont(w, 0.25) AS q1, median(w) AS median,
   quantile_cont(w, 0.75) AS q3, max(w) AS max
-FROM (SELECT p.filing_id, p.budget_yuan::DOUBLE / 10000 AS w FROM projects p WHERE ${inProjects} AND p.budget_yuan > 0) p
-JOIN filings f ON f.filing_id = p.filing_id
-GROUP BY f.county_code
-ORDER BY f.county_code`));
+FROM (SELECT p.county_code, p.budget_yuan::DOUBLE / 10000 AS w FROM projects p WHERE ${inProjects} AND p.budget_yuan > 0) p
+GROUP BY p.county_code
+ORDER BY p.county_code`));
   return rows as unknown as SizeSpread[];
 }
 
@@ -194,13 +194,13 @@ export async function plans(run: Run, f: Filters, limit: number, flaggedOnly = f
   const flagged = 'g.falls_back OR g.short OR g.over OR g.blank';
   const rows = await exec(run, scoped(f, `${planFlags},
   top AS (
-    SELECT g.*, p.name, p.budget_yuan, p.filing_id, (${flagged}) AS flagged
+    SELECT g.*, p.name, p.budget_yuan, p.county_code, p.year, (${flagged}) AS flagged
     FROM flags g JOIN projects p ON p.project_id = g.project_id
     ${flaggedOnly ? `WHERE ${flagged}` : ''}
     ORDER BY flagged DESC, p.budget_yuan DESC NULLS LAST, g.project_id
     LIMIT ?)
-SELECT s.project_id, t.name, f.county_code, f.year, s.month, s.cumulative_pct AS pct, s.raw, t.falls_back, t.short, t.over, t.blank
-FROM top t JOIN schedule s ON s.project_id = t.project_id JOIN filings f ON f.filing_id = t.filing_id
+SELECT s.project_id, t.name, t.county_code, t.year, s.month, s.cumulative_pct AS pct, s.raw, t.falls_back, t.short, t.over, t.blank
+FROM top t JOIN schedule s ON s.project_id = t.project_id
 ORDER BY t.flagged DESC, t.budget_yuan DESC NULLS LAST, t.project_id, s.month`, limit));
   return rows as unknown as PlanPoint[];
 }
@@ -222,15 +222,14 @@ export interface PlanCount {
 export async function planCounts(run: Run, f: Filters): Promise<PlanCount[]> {
   const rows = await exec(run, scoped(f, `${planFlags},
   planned AS (SELECT DISTINCT project_id FROM pts WHERE pct IS NOT NULL)
-SELECT f.county_code, count(*)::INTEGER AS projects, count(d.project_id)::INTEGER AS planned,
+SELECT p.county_code, count(*)::INTEGER AS projects, count(d.project_id)::INTEGER AS planned,
   count(*) FILTER (WHERE g.falls_back OR g.short OR g.over OR g.blank)::INTEGER AS flagged,
   count(*) FILTER (WHERE g.falls_back)::INTEGER AS falls_back, count(*) FILTER (WHERE g.short)::INTEGER AS short,
   count(*) FILTER (WHERE g.over)::INTEGER AS over, count(*) FILTER (WHERE g.blank)::INTEGER AS blank
-FROM projects p JOIN filings f ON f.filing_id = p.filing_id
-  LEFT JOIN flags g ON g.project_id = p.project_id LEFT JOIN planned d ON d.project_id = p.project_id
+FROM projects p LEFT JOIN flags g ON g.project_id = p.project_id LEFT JOIN planned d ON d.project_id = p.project_id
 WHERE ${inProjects}
-GROUP BY f.county_code
-ORDER BY f.county_code`));
+GROUP BY p.county_code
+ORDER BY p.county_code`));
   return rows as unknown as PlanCount[];
 }
 
@@ -244,11 +243,11 @@ export interface MedianPoint {
 /** Each county's median plan over the selected projects. */
 export async function medians(run: Run, f: Filters): Promise<MedianPoint[]> {
   const rows = await exec(run, scoped(f, `
-SELECT f.county_code, s.month, median(s.cumulative_pct) AS pct, count(*)::INTEGER AS projects
-FROM schedule s JOIN projects p ON p.project_id = s.project_id JOIN filings f ON f.filing_id = p.filing_id
-WHERE ${inProjects} AND s.cumulative_pct IS NOT NULL
-GROUP BY f.county_code, s.month
-ORDER BY f.county_code, s.month`));
+SELECT s.county_code, s.month, median(s.cumulative_pct) AS pct, count(*)::INTEGER AS projects
+FROM schedule s
+WHERE s.project_id IN (SELECT project_id FROM sel_projects) AND s.cumulative_pct IS NOT NULL
+GROUP BY s.county_code, s.month
+ORDER BY s.county_code, s.month`));
   return rows as unknown as MedianPoint[];
 }
 
@@ -267,12 +266,12 @@ export interface ScoreSpread {
 /** Indicator scores per county: the five numbers of a box plot, and the mean. */
 export async function scoreSpread(run: Run, f: Filters): Promise<ScoreSpread[]> {
   const rows = await exec(run, scoped(f, `
-SELECT f.county_code, count(*)::INTEGER AS n, min(i.score) AS min, quantile_cont(i.score, 0.25) AS q1,
+SELECT i.county_code, count(*)::INTEGER AS n, min(i.score) AS min, quantile_cont(i.score, 0.25) AS q1,
   median(i.score) AS median, quantile_cont(i.score, 0.75) AS q3, max(i.score) AS max, avg(i.score) AS mean
-FROM indicators i JOIN projects p ON p.project_id = i.project_id JOIN filings f ON f.filing_id = p.filing_id
+FROM indicators i
 WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators) AND i.score IS NOT NULL
-GROUP BY f.county_code
-ORDER BY f.county_code IS NULL, median DESC, f.county_code`));
+GROUP BY i.county_code
+ORDER BY i.county_code IS NULL, median DESC, i.county_code`));
   return rows as unknown as ScoreSpread[];
 }
 
@@ -285,11 +284,11 @@ export interface BandCount {
 /** Indicators per county and band (优/良/中/差). */
 export async function bandCounts(run: Run, f: Filters): Promise<BandCount[]> {
   const rows = await exec(run, scoped(f, `
-SELECT f.county_code, i.band, count(*)::INTEGER AS n
-FROM indicators i JOIN projects p ON p.project_id = i.project_id JOIN filings f ON f.filing_id = p.filing_id
+SELECT i.county_code, i.band, count(*)::INTEGER AS n
+FROM indicators i
 WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators) AND i.band IS NOT NULL
 GROUP BY ALL
-ORDER BY f.county_code, i.band`));
+ORDER BY i.county_code, i.band`));
   return rows as unknown as BandCount[];
 }
 
@@ -309,12 +308,12 @@ export interface RuleShare {
 export async function ruleShares(run: Run, f: Filters): Promise<RuleShare[]> {
   const rows = await exec(run, scoped(f, `,
   subjects AS (
-    SELECT f.county_code, 'indicator' AS about, count(*)::INTEGER AS n
-    FROM indicators i JOIN projects p ON p.project_id = i.project_id JOIN filings f ON f.filing_id = p.filing_id
-    WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators) GROUP BY f.county_code
+    SELECT i.county_code, 'indicator' AS about, count(*)::INTEGER AS n
+    FROM indicators i
+    WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators) GROUP BY i.county_code
     UNION ALL
-    SELECT f.county_code, 'project', count(*)::INTEGER FROM projects p JOIN filings f ON f.filing_id = p.filing_id
-    WHERE ${inProjects} GROUP BY f.county_code
+    SELECT p.county_code, 'project', count(*)::INTEGER FROM projects p
+    WHERE ${inProjects} GROUP BY p.county_code
     UNION ALL
     SELECT f.county_code, 'filing', count(*)::INTEGER FROM filings f
     WHERE f.filing_id IN (SELECT p.filing_id FROM projects p WHERE ${inProjects}) GROUP BY f.county_code),
@@ -327,9 +326,9 @@ export async function ruleShares(run: Run, f: Filters): Promise<RuleShare[]> {
       CASE WHEN bool_or(indicator_id IS NOT NULL) THEN 'indicator' WHEN bool_or(project_id IS NOT NULL) THEN 'project' ELSE 'filing' END AS about
     FROM flagged GROUP BY rule_id),
   hits AS (
-    SELECT f.county_code, r.rule_id, r.level, r.severity, r.about,
+    SELECT x.county_code, r.rule_id, r.level, r.severity, r.about,
       count(DISTINCT CASE r.about WHEN 'indicator' THEN x.indicator_id WHEN 'project' THEN x.project_id ELSE x.filing_id END)::INTEGER AS hits
-    FROM flagged x JOIN rules r ON r.rule_id = x.rule_id JOIN filings f ON f.filing_id = x.filing_id
+    FROM flagged x JOIN rules r ON r.rule_id = x.rule_id
     GROUP BY ALL)
 SELECT h.county_code, h.rule_id, h.level, h.severity, h.hits, s.n AS subjects
 FROM hits h JOIN subjects s ON s.county_code IS NOT DISTINCT FROM h.county_code AND s.about = h.about
@@ -354,11 +353,11 @@ export interface RankedProject {
 /** The selected projects, worst score first. */
 export async function worstProjects(run: Run, f: Filters, limit = 20): Promise<RankedProject[]> {
   const rows = await exec(run, scoped(f, `
-SELECT p.project_id, p.name, f.county_code, f.year, p.kind, p.score, p.band, ${fen('p.budget_yuan', 'budget')},
+SELECT p.project_id, p.name, p.county_code, p.year, p.kind, p.score, p.band, ${fen('p.budget_yuan', 'budget')},
   count(x.finding_id) FILTER (WHERE x.severity = 'critical')::INTEGER AS critical,
   count(x.finding_id) FILTER (WHERE x.severity = 'major')::INTEGER AS major,
   count(x.finding_id) FILTER (WHERE x.severity = 'minor')::INTEGER AS minor
-FROM projects p JOIN filings f ON f.filing_id = p.filing_id LEFT JOIN findings x ON x.project_id = p.project_id
+FROM projects p LEFT JOIN findings x ON x.project_id = p.project_id
 WHERE ${inProjects}
 GROUP BY ALL
 ORDER BY p.score ASC NULLS LAST, critical DESC, p.name, p.project_id
@@ -415,11 +414,11 @@ export async function projectPlan(run: Run, id: string): Promise<CurvePoint[]> {
 /** The median plan of the other projects of the project's county and year (of its filing, without a county). */
 export async function peerMedian(run: Run, id: string): Promise<CurvePoint[]> {
   const rows = await run(`
-WITH me AS (SELECT f.filing_id, f.county_code, f.year FROM projects p JOIN filings f ON f.filing_id = p.filing_id WHERE p.project_id = ?::VARCHAR)
+WITH me AS (SELECT filing_id, county_code, year FROM projects WHERE project_id = ?::VARCHAR)
 SELECT s.month, median(s.cumulative_pct) AS pct, NULL::VARCHAR AS raw
-FROM schedule s JOIN projects p ON p.project_id = s.project_id JOIN filings f ON f.filing_id = p.filing_id, me
+FROM schedule s, me
 WHERE s.cumulative_pct IS NOT NULL
-  AND (CASE WHEN me.county_code IS NULL THEN f.filing_id = me.filing_id ELSE f.county_code = me.county_code AND f.year IS NOT DISTINCT FROM me.year END)
+  AND (CASE WHEN me.county_code IS NULL THEN s.filing_id = me.filing_id ELSE s.county_code = me.county_code AND s.year IS NOT DISTINCT FROM me.year END)
 GROUP BY s.month ORDER BY s.month`, [id]);
   return rows as unknown as CurvePoint[];
 }
