@@ -10,7 +10,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { shardOf, WHOLE_MAX_BYTES, type Layout } from '../src/lib/db/layout';
+import { PARTITION_PATH, shardOf, WHOLE_MAX_BYTES, type Layout } from '../src/lib/db/layout';
 import { openNativeDatabase } from '../src/lib/db/native';
 import { choices as loadChoices, countyNames } from '../src/lib/db/queries';
 import { NO_FILTERS } from '../src/lib/db/scope';
@@ -51,8 +51,8 @@ if (layout.partitioned) {
     writeFileSync(join(dir, 'overview', `${key}.json`), encodeJson(await overview(db.run, f)));
     files++;
   }
-  // The partition of each filing, by the ingest's rule (parts/<county code>/<year>, `_` where unknown).
-  const rows = await db.run(`SELECT filing_id, coalesce(county_code, '_') || '/' || coalesce(year::VARCHAR, '_') AS path FROM filings ORDER BY filing_id`);
+  // The partition of each filing, by the ingest's rule.
+  const rows = await db.run(`SELECT filing_id, ${PARTITION_PATH} AS path FROM filings ORDER BY filing_id`);
   const known = new Set(partitions.map((p) => p.path));
   const shards = new Map<string, Record<string, string>>();
   for (const r of rows) {

@@ -35,6 +35,9 @@ export function partitionsOf(layout: Layout, county: string | null, year: number
   );
 }
 
+/** A row's partition path in SQL, by the ingest's rule (`<county code>/<year>`, `_` where unknown). */
+export const PARTITION_PATH = `coalesce(county_code, '_') || '/' || coalesce(year::VARCHAR, '_')`;
+
 /** The shard of the filing index (`data/filings/<shard>.json`: filing id → partition path) a filing is in. */
 export const shardOf = (filingId: string) => filingId.slice(0, 2);
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import {
   BIGINT, BOOLEAN, DOUBLE, DuckDBInstance, DuckDBTypeId, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue,
 } from '@duckdb/node-api';
+import { PARTITION_PATH } from './layout';
 import { CREATE_TABLES, TABLES } from './tables';
 import type { Param, Row, Run, Value } from './values';
 
@@ -48,7 +49,7 @@ export async function openNativeDatabase(dataDir: string, threads?: number): Pro
 function partitionWhere(paths: readonly string[]): { sql: string; params: string[] } {
   const codes = [...new Set(paths.map((p) => p.split('/')[0]))];
   const marks = (xs: unknown[]) => xs.map(() => '?').join(', ');
-  const exact = `coalesce(county_code, '_') || '/' || coalesce(year::VARCHAR, '_') IN (${marks([...paths])})`;
+  const exact = `${PARTITION_PATH} IN (${marks([...paths])})`;
   if (codes.includes('_')) return { sql: `WHERE ${exact}`, params: [...paths] };
   return { sql: `WHERE county_code IN (${marks(codes)}) AND ${exact}`, params: [...codes, ...paths] };
 }
