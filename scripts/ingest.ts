@@ -96,6 +96,10 @@ async function main(): Promise<number> {
     const tRead = performance.now();
     for (const r of results) if (r.error) console.error(r.error);
     const read = results.filter((r) => r.filing);
+    if (read.length === 0) {
+      console.error(`no filing read: ${files.length === 0 ? `no files under ${args.paths.join(', ')}` : `all ${files.length} file${files.length === 1 ? ' was' : 's were'} refused (above)`}; ${args.out} is left as it was`);
+      return 1;
+    }
     const placesFile = join(tmp, 'places.json');
     writeFileSync(placesFile, JSON.stringify([...places].flatMap(([k, v]) => (v.size > 1 ? [[k, [...v]]] : []))));
     places.clear();

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseFiling, type FilingMeta } from '../../src/lib/parse';
+import { type FilingMeta, readFiling } from '../../src/lib/parse';
+import { pdfAssets } from '../../src/lib/parse/sources/pdf-node';
 import { assessFiling, corpusPlaces, corpusRows, type Places } from '../../src/lib/quality';
 import { type Column, type Row, type TableName, TABLES, toArrowIPC, toRows } from '../../src/lib/tables';
 
@@ -82,14 +83,14 @@ function readMeta(file: string): FilingMeta | string {
   }
 }
 
-function readOne(file: string, rows: Map<string, Chunk>, places: Places): FileResult {
+const PDF = pdfAssets();
+
+async function readOne(file: string, rows: Map<string, Chunk>, places: Places): Promise<FileResult> {
   const meta = readMeta(file);
   if (typeof meta === 'string') return { file, error: `${file}: ${meta}`, bytes: 0 };
-  if (/\.(docx?|pdf|xlsx?)$/i.test(file)) {
-    return { file, error: `${file}: expected plain text (.txt) of a filing, found a ${file.split('.').pop()} file; convert it to text first`, bytes: 0 };
-  }
-  const bytes = readFileSync(file);
-  const r = parseFiling(bytes, basename(file), meta, sha256);
+  // A copy as a plain Uint8Array: pdf.js refuses a Node Buffer.
+  const bytes = new Uint8Array(readFileSync(file));
+  const r = await readFiling(bytes, basename(file), { meta, hash: sha256, pdf: PDF });
   if (!r.ok) {
     const { line, expected, found } = r.rejection;
     return { file, error: `${file}${line ? `:${line}` : ''}: expected ${expected}; found ${found}`, bytes: bytes.length };
@@ -114,16 +115,17 @@ function readOne(file: string, rows: Map<string, Chunk>, places: Places): FileRe
   return { file, summary, filing, bytes: bytes.length };
 }
 
-export function readBatch(files: string[], chunk: string, tmp: string): BatchResult {
+export async function readBatch(files: string[], chunk: string, tmp: string): Promise<BatchResult> {
   const rows = new Map<string, Chunk>();
   const places: Places = new Map();
-  const results = files.map((file): FileResult => {
+  const results: FileResult[] = [];
+  for (const file of files) {
     try {
-      return readOne(file, rows, places);
+      results.push(await readOne(file, rows, places));
     } catch (e) {
-      return { file, error: `${file}: internal error: ${(e as Error).message}`, bytes: 0 };
+      results.push({ file, error: `${file}: internal error: ${(e as Error).message}`, bytes: 0 });
     }
-  });
+  }
   for (const [partition, tables] of rows) {
     for (const name of DETAIL) writeChunk(tmp, partition, name, chunk, TABLES[name], tables[name]);
     writeChunk(tmp, partition, 'corpus', chunk, CORPUS, tables.corpus);

@@ -1,6 +1,5 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { decode } from './decode';
 import { dutyHeaderEnd, readDutyRows } from './duty';
 import type { Filing, FilingMeta, MoneyUnit, ParseFinding, ParseResult, Project, Rejection } from './model';
 import { type NarrativeEntry, readNarrative } from './narrative';
@@ -22,20 +21,6 @@ export type Sha256 = (bytes: Uint8Array) => Uint8Array;
 /** Stable id of a filing: its bytes' SHA-256, shortened. Same content, same id, on any machine. */
 export function filingId(bytes: Uint8Array, hash: Sha256 = sha256): string {
   return bytesToHex(hash(bytes)).slice(0, 16);
-}
-
-export function parseFiling(bytes: Uint8Array, sourceFile: string, meta: FilingMeta = {}, hash: Sha256 = sha256): ParseResult {
-  const decoded = decode(bytes);
-  if (!decoded.ok) {
-    const line = new TextDecoder('latin1').decode(bytes.subarray(0, decoded.offset)).split('\n').length;
-    return reject(sourceFile, line, 'UTF-8 or GB18030 text', `${decoded.reason} at byte ${decoded.offset}`);
-  }
-  try {
-    return parseText(decoded.text, sourceFile, { id: filingId(bytes, hash), encoding: decoded.encoding, meta });
-  } catch (e) {
-    // A defect of ours must not take the ingest down: the file is reported, the rest goes on.
-    return reject(sourceFile, null, 'a filing the parser can read', `internal error: ${(e as Error).message}`);
-  }
 }
 
 function reject(file: string, line: number | null, expected: string, found: string): { ok: false; rejection: Rejection } {
@@ -66,7 +51,7 @@ export function parseText(text: string, sourceFile: string, opts: Options): Pars
     return reject(
       sourceFile,
       first + 1,
-      'a filing: a project table headed “N.…绩效目标表”, a 职责活动 table, or paragraphs “…项目年初预算安排…万元”',
+      'a filing: a project form (项目名称 / 预算数 … and an indicator table 一级指标 / 二级指标 / 三级指标 / 指标值), a 职责活动 table, or paragraphs “…项目年初预算安排…万元”',
       `“${lines[first].trim().slice(0, 40)}”, and no project table anywhere in ${lines.length} lines`,
     );
   }

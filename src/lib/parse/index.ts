@@ -1,4 +1,5 @@
-export { parseFiling, parseText, filingId } from './filing';
+export { parseText, filingId } from './filing';
+export { parseFiling, readFiling, type ReadOptions } from './document';
 export { parseTarget } from './target';
 export { parseAmount, formatYuan, yuanToNumber } from './money';
 export { decode } from './decode';

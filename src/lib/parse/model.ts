@@ -1,3 +1,5 @@
+import type { Format } from './grid';
+
 /**
  * The parsed model of one filing (预算绩效目标). Pure data: the parser builds it, the quality
  * engine reads it, ingest flattens it into the contract's five tables.
@@ -45,8 +47,13 @@ export interface Indicator {
   target: Target;
   basis: string | null;
   grades: Grades | null;
-  /** First source line of the row (1-based). */
+  /** First source line of the row (1-based): a text source's line, or the line of the document's canonical text. */
   line: number;
+  /** The standard labels the written level 1 / level 2 mean (项目完成指标 → 产出指标); null when nothing known. */
+  level1Canonical?: string | null;
+  level2Canonical?: string | null;
+  /** Where in a document the row came from (`p3 x120 y540`, `Sheet1!B12`, `table 2 row 7`); null for text. */
+  location?: string | null;
 }
 
 export type Month = 3 | 6 | 10 | 12;
@@ -61,7 +68,7 @@ export interface SchedulePoint {
   raw: string | null;
 }
 
-export type ProjectKind = 'project' | 'personnel' | 'operating' | 'activity';
+export type ProjectKind = 'project' | 'personnel' | 'operating' | 'activity' | 'department';
 
 /** What a part-1 narrative paragraph says about a project (玉田 style), kept for comparison. */
 export interface NarrativeClaim {
@@ -139,6 +146,10 @@ export interface Filing {
   overview: string | null;
   /** Encoding the bytes were decoded from. */
   encoding: string;
+  /** What the file was, by its content. */
+  format?: Format;
+  /** For a document that is not text: where each line of its canonical text came from (index = line − 1). */
+  locations?: (string | null)[];
   projects: Project[];
   findings: ParseFinding[];
   /** Every source line (1-based number and text). Kept so the UI can show any project's original. */

@@ -33,7 +33,10 @@ export function inferPlace(projectCodes: string[], department: string | null, te
   if (!division) division = resolve(deptNames[0] ?? null, text);
   if (!division) {
     const named = [...mentions.entries()].sort((a, b) => b[1] - a[1])[0];
-    if (named && named[1] >= 2) division = resolve(named[0], text);
+    // Named twice, or the only county the text names at all, once with its prefecture (广元市昭化区)
+    // or bearing a name no other division has.
+    const alone = mentions.size === 1 && named && ((byName.get(named[0])?.length ?? 0) === 1 || (byName.get(named[0]) ?? []).some((d) => text.includes(`${d.city}${named[0]}`)));
+    if (named && (named[1] >= 2 || alone)) division = resolve(named[0], text);
   }
   const named = deptNames[0] ?? [...mentions.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   const options = named ? byName.get(named) ?? [] : [];

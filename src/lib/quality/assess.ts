@@ -1,5 +1,5 @@
 import type { Filing, Indicator, Project, Severity } from '../parse/model';
-import { basisKind, blockOf, kindOf } from './classify';
+import { basisKind, block, kind } from './classify';
 import { type CorpusRow, corpusRows, type Cost, type Hit, type Level, type Places, RULES } from './rules';
 import { band, type Band, DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -188,9 +188,9 @@ function projectScore(p: Project, scores: Map<string, IndicatorScore>, hits: { r
     const xs = rows.filter((r) => pred(r.i)).map((r) => r.score);
     return xs.length === 0 ? 0 : mean(xs) / 100;
   };
-  const sat = (i: Indicator) => blockOf(i.level1) === 'satisfaction' || (blockOf(i.level1) === 'effect' && kindOf(i.level2) === 'satisfaction');
-  const output = blockMean((i) => !sat(i) && (blockOf(i.level1) === 'output' || blockOf(i.level1) === 'cost'));
-  const effect = blockMean((i) => !sat(i) && blockOf(i.level1) === 'effect');
+  const sat = (i: Indicator) => block(i) === 'satisfaction' || (block(i) === 'effect' && kind(i) === 'satisfaction');
+  const output = blockMean((i) => !sat(i) && (block(i) === 'output' || block(i) === 'cost'));
+  const effect = blockMean((i) => !sat(i) && block(i) === 'effect');
   const satisfaction = blockMean(sat);
 
   const fundingPart = (which: 'schedule' | 'arithmetic') => {

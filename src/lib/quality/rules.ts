@@ -1,6 +1,6 @@
 import { formatYuan, yuanToNumber } from '../parse/money';
 import type { Filing, Indicator, Project, Severity } from '../parse/model';
-import { ALLOWED, basisKind, blockOf, isCountName, isRateName, isSatisfaction, kindOf, nameOf, squash, VAGUE } from './classify';
+import { ALLOWED, basisKind, block, isCountName, isRateName, isSatisfaction, kind, nameOf, squash, VAGUE } from './classify';
 import type { Settings } from './settings';
 
 /**
@@ -135,7 +135,7 @@ export const RULES: Rule[] = [
       const cls = unitClass(i);
       if (cls == null || f.projects.length === 0) return null;
       const name = nameOf(i) + sq(i.description);
-      const k = kindOf(i.level2) ?? (blockOf(i.level1) === 'cost' ? 'cost' : null);
+      const k = kind(i) ?? (block(i) === 'cost' ? 'cost' : null);
       const fits: Partial<Record<NonNullable<typeof k>, boolean>> = {
         cost: cls === 'money' || (cls === 'percent' && /节约率|执行率|控制率|节支率/.test(name)),
         timeliness: cls === 'time' || (cls === 'percent' && /及时|按时|进度|准时/.test(name)),
@@ -162,7 +162,7 @@ export const RULES: Rule[] = [
     check: (i) => {
       const t = i.target;
       const up = t.op === '≥' || t.op === '>';
-      const k = kindOf(i.level2) ?? (blockOf(i.level1) === 'cost' ? 'cost' : null);
+      const k = kind(i) ?? (block(i) === 'cost' ? 'cost' : null);
       if (k === 'cost' && up && t.value != null) return { evidence: target(i), say: `${row(i)}是成本指标，却写成“不低于”${q(t.raw)}；成本应设上限（“≤”）。` };
       if (t.unitClass === 'percent' && t.value != null && (t.value > 100 || (up && t.value >= 100))) {
         return { evidence: target(i), say: `${row(i)}的比率目标${q(t.raw)}不可能超过100%；请改为“=100%”或合理的下限。` };
@@ -179,7 +179,7 @@ export const RULES: Rule[] = [
       const t = i.target;
       if (t.value == null) return { evidence: target(i), say: `${row(i)}是满意度，指标值${q(t.raw)}不是数值；请改为“≥${s.satisfactionThreshold}%”这样的可测目标。` };
       if (t.unitClass === 'percent' && t.value < s.satisfactionThreshold) return { evidence: target(i), say: `${row(i)}的满意度目标${q(t.raw)}低于${s.satisfactionThreshold}%；请提高到不低于${s.satisfactionThreshold}%。` };
-      if (blockOf(i.level1) !== 'satisfaction' && kindOf(i.level2) !== 'satisfaction') return { evidence: `${i.level1} / ${i.level2}`, say: `${row(i)}是满意度，却放在${q(i.level1)}${q(i.level2)}下；请移到“满意度指标—服务对象满意度指标”。` };
+      if (block(i) !== 'satisfaction' && kind(i) !== 'satisfaction') return { evidence: `${i.level1} / ${i.level2}`, say: `${row(i)}是满意度，却放在${q(i.level1)}${q(i.level2)}下；请移到“满意度指标—服务对象满意度指标”。` };
       return null;
     },
   },
@@ -210,8 +210,8 @@ export const RULES: Rule[] = [
   {
     id: 'level-misplaced', level: 'indicator', severity: 'major', source: SRC.cy88, cost: { part: 'clear', to: 0 },
     check: (i) => {
-      const b = blockOf(i.level1);
-      const k = kindOf(i.level2);
+      const b = block(i);
+      const k = kind(i);
       if (b && k && !ALLOWED[b].includes(k)) return { evidence: `${i.level1} / ${i.level2}`, say: `${row(i)}的二级指标${q(i.level2)}不应放在${q(i.level1)}下；请移到对应的一级指标。` };
       if (b === 'effect' && k !== 'satisfaction' && isSatisfaction(i)) return { evidence: `${i.level2} / ${i.level3}`, say: `${row(i)}是满意度，却作为${q(i.level2)}；请移到“满意度指标”。` };
       if (b === 'effect' && /^(?:开展|召开|组织|举办)/.test(sq(i.level3)) && i.target.unitClass === 'count') {
@@ -234,11 +234,11 @@ export const RULES: Rule[] = [
     id: 'framework-incomplete', level: 'project', severity: 'major', source: SRC.cz34, cost: { project: 5, cap: 20 },
     check: (p) => {
       if (p.kind === 'activity' || p.indicators.length === 0) return [];
-      const blocks = new Set(p.indicators.map((i) => blockOf(i.level1)));
-      const kinds = new Set(p.indicators.filter((i) => blockOf(i.level1) === 'output' || blockOf(i.level1) === 'cost').map((i) => kindOf(i.level2)));
+      const blocks = new Set(p.indicators.map((i) => block(i)));
+      const kinds = new Set(p.indicators.filter((i) => block(i) === 'output' || block(i) === 'cost').map((i) => kind(i)));
       const missing: string[] = [];
       for (const [b, name] of [['output', '产出指标'], ['effect', '效益指标'], ['satisfaction', '满意度指标']] as const) {
-        if (!blocks.has(b) && !(b === 'satisfaction' && p.indicators.some((i) => kindOf(i.level2) === 'satisfaction'))) missing.push(name);
+        if (!blocks.has(b) && !(b === 'satisfaction' && p.indicators.some((i) => kind(i) === 'satisfaction'))) missing.push(name);
       }
       if (blocks.has('output')) {
         for (const [k, name] of [['quantity', '数量指标'], ['quality', '质量指标'], ['timeliness', '时效指标'], ['cost', '成本指标']] as const) {
@@ -264,7 +264,7 @@ export const RULES: Rule[] = [
       // norm, not a stamp: the seeds' 临西 would otherwise be flagged for doing it right. (Narrower than the rubric.)
       const byTarget = new Map<string, Indicator[]>();
       for (const i of p.indicators) {
-        const b = blockOf(i.level1);
+        const b = block(i);
         if ((b === 'output' || b === 'effect' || b === 'cost') && i.target.raw && i.target.unitClass !== 'percent') byTarget.set(sq(i.target.raw), [...(byTarget.get(sq(i.target.raw)) ?? []), i]);
       }
       for (const [t, rows] of byTarget) {
@@ -280,7 +280,7 @@ export const RULES: Rule[] = [
     check: (p, _f, s) => {
       if (p.budget == null || p.budget <= 0n) return [];
       return p.indicators.flatMap((i) => {
-        const k = kindOf(i.level2) ?? (blockOf(i.level1) === 'cost' ? 'cost' : null);
+        const k = kind(i) ?? (block(i) === 'cost' ? 'cost' : null);
         const t = i.target;
         if (k !== 'cost' || t.yuan == null || (t.op !== '≤' && t.op !== '<' && t.op != null)) return [];
         const over = yuanToNumber(t.yuan) / yuanToNumber(p.budget!) - 1;

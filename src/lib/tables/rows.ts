@@ -38,6 +38,7 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
     indicators: f.projects.reduce((a, p) => a + p.indicators.length, 0),
     budget_yuan: f.projects.some((p) => p.budget != null) ? f.projects.reduce((a, p) => a + (p.budget ?? 0n), 0n) : null,
     findings_critical: severities.critical, findings_major: severities.major, findings_minor: severities.minor, findings_info: severities.info,
+    format: f.format ?? 'txt',
   }];
 
   const projects: Row[] = [];
@@ -62,11 +63,13 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
         grades: i.grades && Object.keys(i.grades).length > 0 ? JSON.stringify(i.grades) : null, source_line: i.line,
         score: sc?.total ?? null, filing_id: f.id, ...where, band: sc ? band(sc.total) : null,
         score_measurable: sc?.measurable ?? null, score_fit: sc?.fit ?? null, score_clear: sc?.clear ?? null, score_evidenced: sc?.evidenced ?? null,
+        level1_canonical: i.level1Canonical ?? null, level2_canonical: i.level2Canonical ?? null, source_location: i.location ?? null,
       });
     }
   }
 
-  const findings: Row[] = allFindings.map((x, k) => findingRow(`${f.id}-f${k + 1}`, f.id, where, x));
+  const at = (line: number | null | undefined) => (line != null && f.locations ? f.locations[line - 1] ?? null : null);
+  const findings: Row[] = allFindings.map((x, k) => findingRow(`${f.id}-f${k + 1}`, f.id, where, { ...x, location: at(x.line) }));
   return { filings, projects, schedule, indicators, findings: [...findings, ...corpus] };
 }
 
@@ -79,6 +82,8 @@ interface FindingLike {
   project: number | null;
   indicator: number | null;
   line?: number | null;
+  /** Where in a document (not text) the line is. */
+  location?: string | null;
 }
 
 /** Where and when a filing is from: every table carries it, so each filters without a join. */
@@ -93,6 +98,7 @@ function findingRow(id: string, filingId: string, where: Where, x: FindingLike):
   return {
     finding_id: id, filing_id: filingId, project_id: pid, indicator_id: pid && x.indicator != null ? indicatorId(pid, x.indicator) : null,
     rule_id: x.rule, severity: x.severity, message: x.message, evidence: x.evidence, ...where, level: x.level, line: x.line ?? null,
+    location: x.location ?? null,
   };
 }
 

@@ -21,6 +21,7 @@ export const TABLES = {
     c('band', 'text'), c('partial_rubric', 'bool'), c('encoding', 'text'), c('overview', 'text'),
     c('projects', 'int'), c('indicators', 'int'), c('budget_yuan', 'yuan'),
     c('findings_critical', 'int'), c('findings_major', 'int'), c('findings_minor', 'int'), c('findings_info', 'int'),
+    c('format', 'text'),
   ],
   projects: [
     c('project_id', 'text'), c('filing_id', 'text'), c('ordinal', 'int'), c('code', 'text'), c('name', 'text'), c('kind', 'text'),
@@ -40,12 +41,12 @@ export const TABLES = {
     c('target_yuan', 'yuan'), c('quantitative', 'bool'), c('basis', 'text'), c('grades', 'text'), c('source_line', 'int'), c('score', 'double'),
     c('filing_id', 'text'), c('county', 'text'), c('year', 'int'), c('band', 'text'),
     c('score_measurable', 'double'), c('score_fit', 'double'), c('score_clear', 'double'), c('score_evidenced', 'double'),
-    c('county_code', 'text'),
+    c('county_code', 'text'), c('level1_canonical', 'text'), c('level2_canonical', 'text'), c('source_location', 'text'),
   ],
   findings: [
     c('finding_id', 'text'), c('filing_id', 'text'), c('project_id', 'text'), c('indicator_id', 'text'), c('rule_id', 'text'),
     c('severity', 'text'), c('message', 'text'), c('evidence', 'text'),
-    c('county', 'text'), c('year', 'int'), c('level', 'text'), c('line', 'int'), c('county_code', 'text'),
+    c('county', 'text'), c('year', 'int'), c('level', 'text'), c('line', 'int'), c('county_code', 'text'), c('location', 'text'),
   ],
 } as const satisfies Record<string, Column[]>;
 

@@ -1,0 +1,426 @@
+import type { Grid } from '../grid';
+import type { Indicator, MoneyUnit, ParseFinding, Project, Yuan } from '../model';
+import { parseAmount, yuan } from '../money';
+import { parseTarget } from '../target';
+import { isBlank, labelKey, orNull } from '../text';
+import {
+  DEPARTMENT_TITLE, type FormField, TITLE, columnRole, formField, formFieldPrefix, isClosing, isPlaceholder, levelLabel,
+} from '../vocabulary';
+import { type Header, type RowRecord, readHeader, readRecord } from './indicators';
+import { type Cell, type Row, joinTokens, rowsOf } from './rows';
+import { readTree } from './tree';
+
+/**
+ * The form reader: any province's 申报表 on the grid. Fields are found by their label cell and the cell
+ * beside it (or below it), wherever a template puts them; an indicator table by its header row, its
+ * columns by role; a new 项目名称 or a new form title starts the next project. What it reads is marked
+ * cell by cell, so whatever no rule claimed can be reported.
+ */
+export interface FormReading {
+  projects: Project[];
+  department: string | null;
+  departmentCode: string | null;
+  /** The money unit the form states, if it does. */
+  unit: MoneyUnit | null;
+  overview: string | null;
+  findings: ParseFinding[];
+  /** Lines (of the grid's canonical text) the reading used. */
+  used: Set<number>;
+  layout: string;
+}
+
+interface Draft {
+  kind: Project['kind'];
+  title: string | null;
+  name: string | null;
+  code: string | null;
+  department: string | null;
+  amounts: Partial<Record<'budget' | 'budgetExtra' | 'fiscal' | 'other' | 'otherPart', Amount[]>>;
+  purpose: string | null;
+  goals: string | null;
+  longGoals: string | null;
+  indicators: Indicator[];
+  first: number;
+  last: number;
+  complete: boolean;
+}
+interface Amount {
+  yuan: Yuan;
+  line: number;
+  text: string;
+}
+
+const NUMBERED = /^[\s\u3000]*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．][\s\u3000]*\S.{1,60}$/;
+const STATED_UNIT = /(?:金额)?单位[\s\u3000]*[:：][\s\u3000]*(万元|元)/;
+const LABEL_UNIT = /[(（](万元|元)[)）]/;
+
+export function readForms(grid: Grid): FormReading | null {
+  const rows = rowsOf(grid);
+  const used = new Set<number>();
+  const findings: ParseFinding[] = [];
+  const mark = (cells: Cell[]) => {
+    for (const c of cells) for (let n = c.line; n <= c.last; n++) used.add(n);
+  };
+  const markRow = (r: Row) => {
+    for (let n = r.first; n <= r.last; n++) used.add(n);
+  };
+
+  let unit: MoneyUnit | null = null;
+  for (const r of rows) {
+    const m = STATED_UNIT.exec(r.raw);
+    if (m) {
+      unit = m[1] as MoneyUnit;
+      break;
+    }
+  }
+  const tree = readTree(rows, unit ?? '元');
+  if (tree) {
+    for (const n of tree.used) used.add(n);
+    // The page around the tree (its title above, the site's footer below) is not the form.
+    const end = Math.max(...tree.used);
+    for (const r of rows) if ((r.first < tree.first || r.first > end) && !isBlank(r.raw)) markRow(r);
+    return {
+      projects: tree.projects, department: tree.department, departmentCode: null, unit: unit ?? tree.unit,
+      overview: orNull(rows.filter((r) => r.first < tree.first).map((r) => r.raw.trim()).join('\n')), findings: tree.findings, used, layout: 'tree',
+    };
+  }
+
+  const drafts: Draft[] = [];
+  const fresh = (first: number): Draft => ({
+    kind: 'project', title: null, name: null, code: null, department: null, amounts: {}, purpose: null, goals: null, longGoals: null,
+    indicators: [], first, last: first, complete: true,
+  });
+  let d: Draft | null = null;
+  let department: string | null = null;
+  let departmentCode: string | null = null;
+  let header: Header | null = null;
+  let headerFromTable = false;
+  let l1: { text: string } | null = null;
+  let l2: { text: string } | null = null;
+  let closing = false;
+  let started = false;
+  const overview: string[] = [];
+  const layouts = new Set<string>();
+  let pendingTitle: { text: string; department: boolean; first: number } | null = null;
+
+  const begin = (first: number): Draft => {
+    if (d && (d.name || d.indicators.length > 0)) drafts.push(d);
+    else if (d) return d;
+    d = fresh(first);
+    if (pendingTitle) {
+      d.title = pendingTitle.text;
+      if (pendingTitle.department) d.kind = 'department';
+      d.first = pendingTitle.first;
+    }
+    pendingTitle = null;
+    return d;
+  };
+  const current = (first: number) => d ?? begin(first);
+  const touch = (line: number) => {
+    if (d) d.last = Math.max(d.last, line);
+  };
+  const moneyUnit = (label: string): MoneyUnit => (LABEL_UNIT.exec(label)?.[1] as MoneyUnit | undefined) ?? unit ?? '元';
+
+  const setField = (field: FormField, value: string, label: string, cells: Cell[], line: number) => {
+    const text = orNull(value);
+    if (field === 'section' || field === 'skip') return;
+    if (text == null || isPlaceholder(text)) return;
+    if (field === 'name') {
+      const p = d && !d.name && d.indicators.length === 0 ? d : begin(line);
+      p.name = text.replace(/\n/g, '');
+      return;
+    }
+    const p = current(line);
+    switch (field) {
+      case 'code':
+        p.code = text.replace(/[\s\u3000]+/g, '');
+        break;
+      case 'department': {
+        const m = /^[[【(（]?(\d{3,12})[\]】)）]?[-－—\s\u3000]*(.+)$/.exec(text);
+        const name = m ? m[2].trim() : text;
+        p.department ??= name;
+        if (!department) {
+          department = name;
+          departmentCode = m ? m[1] : null;
+        }
+        break;
+      }
+      case 'budget': case 'budgetExtra': case 'fiscal': case 'other': case 'otherPart': {
+        const a = leadingAmount(text, moneyUnit(label));
+        if (a != null) (p.amounts[field] ??= []).push({ yuan: a, line, text });
+        else findings.push(finding('parse/amount-unreadable', 'minor', `“${labelKey(label)}”的金额“${text}”无法读成数字。`, text, line));
+        break;
+      }
+      case 'purpose': p.purpose ??= text; break;
+      case 'goals': p.goals ??= text; break;
+      case 'longGoals': p.longGoals ??= text; break;
+    }
+    void cells;
+  };
+
+  /** A row of fields: each label takes the cells up to the next label, or the row below when it has none. */
+  const readFields = (r: Row, i: number): number => {
+    const labelAt = r.cells.map((c) => labelOf(c.text));
+    let consumedNext = false;
+    let anyLabel = false;
+    r.cells.forEach((c, k) => {
+      const stated = STATED_UNIT.exec(c.text);
+      if (stated) {
+        unit ??= stated[1] as MoneyUnit;
+        mark([c]);
+      }
+      if (LABEL_UNIT.test(c.text) && labelAt[k]) unit ??= LABEL_UNIT.exec(c.text)![1] as MoneyUnit;
+    });
+    for (let k = 0; k < r.cells.length; k++) {
+      const c = r.cells[k];
+      const inCell = labelAt[k] ? null : formFieldPrefix(c.text);
+      if (inCell) {
+        anyLabel = true;
+        mark([c]);
+        setField(inCell.field, inCell.rest, c.text, [c], c.line);
+        continue;
+      }
+      const field = labelAt[k];
+      if (!field) continue;
+      anyLabel = true;
+      mark([c]);
+      // The value: the cells after the label, up to the next label.
+      let j = k + 1;
+      while (j < r.cells.length && !labelAt[j] && !formFieldPrefix(r.cells[j].text)) j++;
+      const valueCells = r.cells.slice(k + 1, j).filter((v) => !isBlank(v.text));
+      if (valueCells.length > 0) {
+        mark(valueCells);
+        const value = r.text ? joinTokens(r, k + 1, j - 1) : valueCells.map((v) => v.text).join('\n');
+        setField(field, value, c.text, valueCells, valueCells[0].line);
+        k = j - 1;
+        continue;
+      }
+      // Nothing beside it: the value sits below (the last label of a row of labels takes the next row).
+      const laterLabel = labelAt.slice(k + 1).some((f) => f != null && f !== 'section');
+      const next = rows[i + 1];
+      if (field !== 'section' && !laterLabel && !consumedNext && next && next.cells.length > 0 && next.cells.every((v) => !labelOf(v.text) && !formFieldPrefix(v.text)) && !readHeader(next) && !isClosing(next.raw)) {
+        const below = r.exact && next.exact && next.table === r.table ? next.cells.filter((v) => v.col < c.col + c.span && v.col + v.span > c.col) : next.cells;
+        const value = next.text ? next.raw.trim() : below.map((v) => v.text).join('\n');
+        if (!isBlank(value)) {
+          mark(below);
+          consumedNext = true;
+          setField(field, value, c.text, below, next.first);
+        }
+      }
+    }
+    touch(r.last);
+    return anyLabel ? (consumedNext ? 2 : 1) : 0;
+  };
+
+  const readIndicator = (r: Row, h: Header) => {
+    const rec = readRecord(r, h, l1 != null);
+    const cells = Object.values(rec).flatMap((v) => v?.cells ?? []);
+    if (rec.level1) {
+      l1 = { text: squash(rec.level1.text) };
+      l2 = null;
+    }
+    if (rec.level2) l2 = { text: squash(rec.level2.text) };
+    const p = h.wide ? wideProject(r, rec) : current(r.first);
+    if (!p) {
+      markRow(r);
+      return;
+    }
+    mark(cells);
+    const content = ['level3', 'description', 'target', 'longTarget'].some((k) => !isBlank(rec[k as keyof RowRecord]?.text));
+    if (!content) {
+      // A template row left unfilled, or labels whose rows follow.
+      if (rec.level2 && r.cells.length > (rec.level1 ? 2 : 1)) {
+        findings.push(finding('parse/unfilled-row', 'info', `第 ${r.first} 行是模板中未填写的指标行（${l2?.text ?? ''}），未读成指标。`, r.raw.trim(), r.first));
+      }
+      markRow(r);
+      return;
+    }
+    const targetText = joinTarget(rec);
+    const ind: Indicator = {
+      ordinal: p.indicators.length + 1,
+      level1: l1?.text ?? null,
+      level2: l2?.text ?? null,
+      level3: orNull(rec.level3?.text ?? null),
+      description: orNull(rec.description?.text ?? null),
+      target: parseTarget(targetText),
+      basis: orNull(rec.basis?.text ?? null),
+      grades: null,
+      line: Math.min(...cells.map((c) => c.line)),
+    };
+    p.indicators.push(ind);
+    touch(r.last);
+    p.last = Math.max(p.last, r.last);
+  };
+
+  /** One table for a department's projects: a row naming a project starts it; a row of totals is not one. */
+  const wideProject = (r: Row, rec: RowRecord): Draft | null => {
+    const name = orNull(rec.name?.text ?? null);
+    const hasIndicator = rec.level3 || rec.target || rec.level1 || rec.level2;
+    if (name && !/^[\d,.\s]+$/.test(name)) {
+      const p = begin(r.first);
+      p.name = name;
+      if (rec.department) setField('department', rec.department.text, '单位名称', rec.department.cells, r.first);
+      if (rec.budget) setField('budget', rec.budget.text, '预算数', rec.budget.cells, r.first);
+      if (rec.goals) p.goals = orNull(rec.goals.text);
+      return p;
+    }
+    if (!hasIndicator) {
+      findings.push(finding('parse/total-row', 'info', `第 ${r.first} 行是合计行（不是项目），金额未计入项目。`, r.raw.trim(), r.first));
+      return null;
+    }
+    return d;
+  };
+
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.cells.length === 0 || r.cells.every((c) => isBlank(c.text))) {
+      markRow(r);
+      continue;
+    }
+    const first = r.cells.find((c) => !isBlank(c.text))!;
+    if (isClosing(first.text)) {
+      closing = true;
+      header = null;
+    }
+    const filled = r.cells.filter((c) => !isBlank(c.text));
+    const title = filled.length === 1 && filled[0].text.length < 80 ? filled[0].text.trim() : null;
+    if (title && (TITLE.test(title) || DEPARTMENT_TITLE.test(title)) && !levelLabel(title, true)) {
+      header = null;
+      closing = false;
+      const open = d as Draft | null;
+      if (open && (open.name || open.indicators.length > 0)) {
+        drafts.push(open);
+        d = null;
+      }
+      pendingTitle = { text: title, department: DEPARTMENT_TITLE.test(title), first: r.first };
+      markRow(r);
+      continue;
+    }
+    if (closing) {
+      markRow(r);
+      continue;
+    }
+    // `2.家庭医生签约服务补助` over its table: the project's heading.
+    const next = rows[i + 1];
+    if (title && r.text && next && !next.text && NUMBERED.test(title) && !labelOf(title)) {
+      const open = d as Draft | null;
+      if (open && (open.name || open.indicators.length > 0)) {
+        drafts.push(open);
+        d = null;
+      }
+      header = null;
+      pendingTitle = { text: title, department: false, first: r.first };
+      markRow(r);
+      continue;
+    }
+    const h = readHeader(r);
+    if (h) {
+      header = h;
+      headerFromTable = !r.text;
+      l1 = null;
+      l2 = null;
+      started = true;
+      layouts.add(r.text ? 'text-rows' : r.exact ? 'table' : 'rebuilt-table');
+      if (!h.wide) current(r.first);
+      mark(r.cells);
+      touch(r.last);
+      continue;
+    }
+    // A paragraph between tables ends a table's indicators (a table that only continues one, on the next
+    // page, follows it directly).
+    if (header && headerFromTable && r.text) header = null;
+    if (header) {
+      const lead = labelOf(first.text);
+      if (lead && lead !== 'section' && !levelLabel(first.text, true)) header = null;
+      else {
+        readIndicator(r, header);
+        continue;
+      }
+    }
+    const took = readFields(r, i);
+    if (took > 0) {
+      started = true;
+      if (took === 2) i++;
+      continue;
+    }
+    if (!started) {
+      overview.push(r.raw.trim());
+      markRow(r);
+    }
+  }
+  if (d) drafts.push(d);
+  const found = drafts.filter((p) => p.name || p.indicators.length > 0 || p.kind === 'department');
+  if (found.length === 0) return null;
+
+  // A table cut by the end of the file: its last row stops short of the header's columns.
+  const lastRow = rows[rows.length - 1];
+  if (header && lastRow && !lastRow.text && !lastRow.exact && lastRow.cells.length < header.roles.length && found.at(-1)!.indicators.length > 0) {
+    const p = found.at(-1)!;
+    p.complete = false;
+    findings.push(finding('parse/truncated', 'major', `文件在第 ${lastRow.first} 行的指标行中途结束，该项目不完整，之前的指标已保留。`, lastRow.raw.trim(), lastRow.first));
+  }
+
+  const projects = found.map((p, k) => toProject(p, k + 1, department, findings));
+  return {
+    projects, department, departmentCode, unit, overview: orNull(overview.join('\n')), findings, used,
+    layout: [...layouts].sort().join('+') || 'form',
+  };
+}
+
+function labelOf(text: string): FormField | null {
+  if (isBlank(text)) return null;
+  const f = formField(text);
+  if (f) return f;
+  // A column header in a row of fields (`金额(万元)` under `年度资金总额`) is a label, not a value.
+  return columnRole(text) === 'group' ? 'section' : null;
+}
+
+const squash = (s: string) => s.replace(/[\s\u3000]+/g, '');
+
+/** 指标性质 | 指标值 | 度量单位 in columns of their own: the target as one text (`≥` `95` `%` → `≥95%`). */
+function joinTarget(rec: RowRecord): string | null {
+  const value = orNull(rec.target?.text ?? null) ?? orNull(rec.longTarget?.text ?? null);
+  if (value == null) return null;
+  const op = orNull(rec.op?.text ?? null);
+  const unitText = orNull(rec.unit?.text ?? null);
+  const sign = op && /^(?:[≥≤><=＞＜＝]|>=|<=|大于|小于|等于|不低于|不少于|不超过|不高于)/.test(op) ? op : '';
+  return `${sign}${value}${unitText && !value.endsWith(unitText) ? unitText : ''}`;
+}
+
+/** A value's leading amount (`6.30`, `250万`, `3,309,840.00`, `854万元(含…)`) in yuan. */
+function leadingAmount(text: string, unit: MoneyUnit): Yuan | null {
+  const m = /^[\s\u3000]*([0-9０-９][0-9０-９,，.．]*)[\s\u3000]*(万元|万|元)?/.exec(text);
+  if (!m) return null;
+  return parseAmount(m[1], m[2] ? (m[2] === '元' ? '元' : '万元') : unit);
+}
+
+const sum = (xs: Amount[] | undefined): Yuan | null => (xs && xs.length > 0 ? yuan(xs.reduce((a, x) => a + x.yuan, 0n)) : null);
+
+function toProject(p: Draft, ordinal: number, department: string | null, findings: ParseFinding[]): Project {
+  const fiscal = sum(p.amounts.fiscal?.slice(0, 1));
+  const otherDirect = sum(p.amounts.other?.slice(0, 1));
+  const otherParts = sum(p.amounts.otherPart);
+  const other = otherDirect ?? otherParts;
+  let budget = sum(p.amounts.budget?.slice(0, 1));
+  const extra = sum(p.amounts.budgetExtra);
+  if (budget != null && extra != null) budget = yuan(budget + extra);
+  if (budget == null && (fiscal != null || other != null)) {
+    budget = yuan((fiscal ?? 0n) + (other ?? 0n));
+    findings.push({
+      ...finding('parse/budget-from-parts', 'minor', '资金总额没有填写，按其中各项资金之和计算。', null, p.amounts.fiscal?.[0]?.line ?? p.first),
+      project: ordinal,
+    });
+  }
+  const kind = p.kind;
+  const title = p.title?.replace(/^[\s\u3000]*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．][\s\u3000]*/, '').replace(/(?:项目)?(?:支出)?绩效目标(?:申报|批复)?表$/, '') || null;
+  const name = p.name ?? (kind === 'department' ? p.department ?? department ?? title : title) ?? '（未写项目名称）';
+  return {
+    ordinal, code: p.code, name, kind, category: null, budget, fiscal, other, purpose: p.purpose, goals: p.goals ?? p.longGoals,
+    complete: p.complete, span: { first: p.first, last: p.last }, schedule: [], scheduleAsAmounts: false,
+    indicators: p.indicators.map((x, k) => ({ ...x, ordinal: k + 1 })), narrative: null, categoryBudget: null,
+  };
+}
+
+function finding(rule: `parse/${string}`, severity: ParseFinding['severity'], message: string, evidence: string | null, line: number | null): ParseFinding {
+  return { rule, severity, message, evidence, line, project: null, indicator: null };
+}
