@@ -7,6 +7,7 @@
  * and the precompressed files — then serves both sites on 127.0.0.1 and drives headless Chromium.
  * Prints a table of medians and writes bench/results.json (and bench/results-<scale>.json).
  * A quick run: npm run bench -- --counties 17 --years 1 --runs 3 --ingest-runs 1
+ * The read throughput per format alone (seconds, no build): npm run bench -- --formats
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { buildData, scaleName, seedCodes, synthScale, type Scale } from './bench
 import { nativeQueries } from './bench/native';
 import { siteWith } from './bench/site';
 import type { IngestRun } from './bench/ingest';
+import { printFormats, readFormats } from './bench/formats';
 import { partitionsOf } from '../src/lib/db/layout';
 import { NO_FILTERS, type Filters } from '../src/lib/db/scope';
 import { decodeJson, type Summary } from '../src/lib/db/summary';
@@ -39,6 +41,13 @@ const repeat = async <T>(n: number, f: () => Promise<T>) => {
   for (let i = 0; i < n; i++) out.push(await f());
   return out;
 };
+
+console.log('read throughput per format…');
+const formats = await readFormats(runs);
+if (args.includes('--formats')) {
+  printFormats(formats);
+  process.exit(0);
+}
 
 if (!args.includes('--no-build')) {
   console.log('building the site with the seeds (npm run build)…');
@@ -148,6 +157,7 @@ const results = {
   ingest_figures: ingestFrom,
   figures,
   detail,
+  formats,
   samples: {
     ingest: ingestRunsDone,
     seeds_cold: seeds,
@@ -191,4 +201,5 @@ for (const [k, v] of Object.entries(figures) as [keyof typeof figures, number][]
 }
 console.log('\ndetail');
 for (const [k, v] of Object.entries(detail)) console.log(`  ${k.padEnd(40)}${fmt(v as number | null).padStart(12)}`);
+printFormats(formats);
 console.log(`\nwrote bench/results.json and ${resultsFile.slice(ROOT.length + 1)}`);

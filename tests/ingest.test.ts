@@ -123,3 +123,49 @@ describe('ingest with bad input among good', () => {
     expect([f.county, f.county_code, f.year, f.department]).toEqual(['临西县', '130535', 2022, '临西县人大常委会']);
   });
 });
+
+describe('ingest of a folder that mixes every format', () => {
+  it('reads each file by what it is, writes its format, refuses a scan and a locked file with the reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perflens-mixed-'));
+    const formats = join(ROOT, 'tests', 'fixtures', 'formats');
+    const mixed: [string, string][] = [
+      ['000.docx', 'docx'], ['001.doc', 'doc'], ['002.xlsx', 'xlsx'], ['003.xls', 'xls'], ['004.html', 'html'], ['001.pdf', 'pdf'],
+    ];
+    for (const [f] of mixed) copyFileSync(join(formats, f), join(dir, f));
+    // A file whose extension lies is read by what it is.
+    copyFileSync(join(formats, '000.xlsx'), join(dir, 'lying.pdf'));
+    copyFileSync(join(ROOT, '..', 'shared', 'corpus', 'zhaohua_wsj_tkzfz_2021.txt'), join(dir, 'zhaohua.txt'));
+    copyFileSync(join(ROOT, 'tests', 'fixtures', 'sources', 'pdf-scan.pdf'), join(dir, 'scan.pdf'));
+    copyFileSync(join(ROOT, 'tests', 'fixtures', 'sources', 'pdf-password.pdf'), join(dir, 'locked.pdf'));
+    const out = mkdtempSync(join(tmpdir(), 'perflens-out-'));
+    const run = ingest('--out', out, dir);
+    expect(run.status).toBe(1);
+    const err = run.stderr.trim().split('\n');
+    expect(err.find((l) => l.includes('scan.pdf'))).toMatch(/expected a PDF with a text layer; found .*scan/);
+    expect(err.find((l) => l.includes('locked.pdf'))).toMatch(/expected a PDF without a password/);
+    const filings = tableFromIPC(readFileSync(join(out, 'filings.arrow'))).toArray().map((r) => r.toJSON());
+    const formatOf = new Map(filings.map((f) => [f.source_file, f.format]));
+    for (const [f, fmt] of mixed) expect(formatOf.get(f), f).toBe(fmt);
+    expect(formatOf.get('lying.pdf')).toBe('xlsx');
+    expect(formatOf.get('zhaohua.txt')).toBe('txt');
+    expect(run.stdout).toMatch(/total: 8 filings/);
+    // Rows of a document say where they came from.
+    const rows = tableFromIPC(readFileSync(join(out, 'indicators.arrow'))).toArray().map((r) => r.toJSON());
+    expect(rows.filter((r) => r.filing_id === filings.find((f) => f.source_file === '002.xlsx')!.filing_id).every((r) => /^Sheet\d*!|^'.+'!/.test(r.source_location))).toBe(true);
+  });
+
+  it('says so and exits 1 when no file at all is a filing, leaving the output as it was', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perflens-none-'));
+    writeFileSync(join(dir, 'news.txt'), '县财政局召开预算绩效管理工作会议\n');
+    const out = mkdtempSync(join(tmpdir(), 'perflens-out-'));
+    writeFileSync(join(out, 'manifest.json'), '{"before":true}');
+    const run = ingest('--out', out, dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/no filing read: all 1 file was refused/);
+    expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe('{"before":true}');
+    const empty = mkdtempSync(join(tmpdir(), 'perflens-empty-'));
+    const none = ingest('--out', out, empty);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toMatch(/no filing read: no files under/);
+  });
+});

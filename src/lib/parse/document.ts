@@ -30,7 +30,7 @@ export async function readFiling(bytes: Uint8Array, sourceFile: string, opts: Re
   try {
     const id = filingId(bytes, opts.hash);
     const kind = sniff(bytes);
-    if (kind === 'empty') return reject(sourceFile, null, 'a filing', 'an empty file');
+    if (kind === 'empty') return reject(sourceFile, 1, 'a filing', 'an empty file');
     if (kind === 'txt') return readText(bytes, sourceFile, id, opts.meta ?? {});
     const src = await readSource(bytes, kind, opts.pdf);
     if (!src.ok) {
@@ -78,7 +78,7 @@ const failed = (where: string | null, expected: string, found: string): SourceRe
 /** A text filing, synchronously (the form of every filing the tests and the synthetic province use). */
 export function parseFiling(bytes: Uint8Array, sourceFile: string, meta: FilingMeta = {}, hash?: Sha256): ParseResult {
   try {
-    if (bytes.length === 0) return reject(sourceFile, null, 'a filing', 'an empty file');
+    if (bytes.length === 0) return reject(sourceFile, 1, 'a filing', 'an empty file');
     return readText(bytes, sourceFile, filingId(bytes, hash), meta);
   } catch (e) {
     return reject(sourceFile, null, 'a filing the reader can read', `internal error: ${(e as Error).message}`);

@@ -111,6 +111,9 @@ export interface Project {
   narrative: NarrativeClaim | null;
   /** A duty heading's own budget (categories are not projects, but their sums are checked). */
   categoryBudget: Yuan | null;
+  /** The columns the indicator table has, by role (`level3`, `description`, `basis`, …), when the template is
+   * not the full one: a rule about a column the template does not have does not apply. */
+  columns?: string[] | null;
 }
 
 /** What reading the file found: `parse/…` findings, in the rubric's severity scale. */

@@ -1,5 +1,5 @@
 import type { Filing, Indicator, Project, Severity } from '../parse/model';
-import { basisKind, block, kind } from './classify';
+import { basisKind, block, hasColumn, kind } from './classify';
 import { type CorpusRow, corpusRows, type Cost, type Hit, type Level, type Places, RULES } from './rules';
 import { band, type Band, DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -91,7 +91,7 @@ export function assessFiling(f: Filing, s: Settings = DEFAULT_SETTINGS): FilingQ
   const findings: QualityFinding[] = [];
   const indicators = new Map<string, IndicatorScore>();
   const projects = new Map<number, { score: number | null; band: Band | null }>();
-  const partialRubric = f.projects.some((p) => p.kind === 'activity');
+  const partialRubric = f.projects.some((p) => p.kind === 'activity' || (p.indicators.length > 0 && !hasColumn(p, 'basis')));
 
   for (const p of f.projects) {
     for (const i of p.indicators) {
@@ -176,6 +176,8 @@ function indicatorScore(i: Indicator, p: Project, costs: Cost[], s: Settings): I
   const measurable = part('measurable', w.measurable);
   const fit = part('fit', w.fit);
   const clear = part('clear', w.clear);
+  // A template without a 依据 column is scored on the parts it has.
+  if (!hasColumn(p, 'basis')) return { measurable, fit, clear, evidenced: null, total: round1(((measurable + fit + clear) / (w.measurable + w.fit + w.clear)) * 100)! };
   return { measurable, fit, clear, evidenced, total: measurable + fit + clear + evidenced };
 }
 

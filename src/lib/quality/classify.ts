@@ -1,4 +1,4 @@
-import type { Indicator } from '../parse/model';
+import type { Indicator, Project } from '../parse/model';
 
 /** What an indicator row is about, read from its labels and name. Pure lookups, no judgement. */
 
@@ -81,3 +81,6 @@ export function basisKind(i: Indicator): 'specific' | 'generic' | 'own-name' | '
 
 /** Vague words that make a target without a number unmeasurable. */
 export const VAGUE = /完成|促进|提升|提高|有效|满意|如期|正常|按时|及时|保障|改善|增强|加强|达到|得到|稳定|推动|全覆盖|良好|显著|明显|合理|高效|落实|控制在|长期|持续/;
+
+/** The project's template has that indicator column (the seeds' full template has every one). */
+export const hasColumn = (p: Project, role: string) => p.columns == null || p.columns.includes(role);

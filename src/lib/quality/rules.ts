@@ -1,6 +1,6 @@
 import { formatYuan, yuanToNumber } from '../parse/money';
 import type { Filing, Indicator, Project, Severity } from '../parse/model';
-import { ALLOWED, basisKind, block, isCountName, isRateName, isSatisfaction, kind, nameOf, squash, VAGUE } from './classify';
+import { ALLOWED, basisKind, block, hasColumn, isCountName, isRateName, isSatisfaction, kind, nameOf, squash, VAGUE } from './classify';
 import type { Settings } from './settings';
 
 /**
@@ -185,7 +185,8 @@ export const RULES: Rule[] = [
   },
   {
     id: 'description-adds-nothing', level: 'indicator', severity: 'minor', source: SRC.cy88, cost: { part: 'clear', to: 0 },
-    check: (i) => {
+    check: (i, p) => {
+      if (!hasColumn(p, 'description')) return null;
       const d = sq(i.description);
       const n = sq(i.level3);
       if (n === '' && d === '') return null;
@@ -200,7 +201,8 @@ export const RULES: Rule[] = [
   },
   {
     id: 'basis-generic', level: 'indicator', severity: 'minor', source: SRC.cy101, cost: { part: 'evidenced' },
-    check: (i) => {
+    check: (i, p) => {
+      if (!hasColumn(p, 'basis')) return null;
       const k = basisKind(i);
       if (k === 'specific') return null;
       const what = { missing: '没有填写', 'own-name': '只重复了指标名称', generic: `${q(i.basis)}过于笼统` }[k];

@@ -40,6 +40,7 @@ interface Draft {
   goals: string | null;
   longGoals: string | null;
   indicators: Indicator[];
+  columns: string[] | null;
   first: number;
   last: number;
   complete: boolean;
@@ -88,7 +89,7 @@ export function readForms(grid: Grid): FormReading | null {
   const drafts: Draft[] = [];
   const fresh = (first: number): Draft => ({
     kind: 'project', title: null, name: null, code: null, department: null, amounts: {}, purpose: null, goals: null, longGoals: null,
-    indicators: [], first, last: first, complete: true,
+    indicators: [], columns: null, first, last: first, complete: true,
   });
   let d: Draft | null = null;
   let department: string | null = null;
@@ -225,6 +226,7 @@ export function readForms(grid: Grid): FormReading | null {
       markRow(r);
       return;
     }
+    p.columns ??= [...new Set(h.roles.flatMap((x) => (x.role ? [x.role] : [])))];
     mark(cells);
     const content = ['level3', 'description', 'target', 'longTarget'].some((k) => !isBlank(rec[k as keyof RowRecord]?.text));
     if (!content) {
@@ -417,7 +419,7 @@ function toProject(p: Draft, ordinal: number, department: string | null, finding
   return {
     ordinal, code: p.code, name, kind, category: null, budget, fiscal, other, purpose: p.purpose, goals: p.goals ?? p.longGoals,
     complete: p.complete, span: { first: p.first, last: p.last }, schedule: [], scheduleAsAmounts: false,
-    indicators: p.indicators.map((x, k) => ({ ...x, ordinal: k + 1 })), narrative: null, categoryBudget: null,
+    indicators: p.indicators.map((x, k) => ({ ...x, ordinal: k + 1 })), narrative: null, categoryBudget: null, columns: p.columns,
   };
 }
 

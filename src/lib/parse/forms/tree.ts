@@ -75,7 +75,7 @@ export function readTree(rows: Row[], unit: MoneyUnit): TreeReading | null {
       p = {
         ordinal: projects.length + 1, code: null, name: text, kind: 'project', category: null, budget: null, fiscal: null, other: null,
         purpose: null, goals: null, complete: true, span: { first: r.first, last: r.last }, schedule: [], scheduleAsAmounts: false,
-        indicators: [], narrative: null, categoryBudget: null,
+        indicators: [], narrative: null, categoryBudget: null, columns: ['level1', 'level2', 'level3', 'target', 'budget'],
       };
       projects.push(p);
       l1 = l2 = null;

@@ -5,7 +5,7 @@
  * end's table properties — each cell's width and vertical merge.
  */
 import * as CFB from 'cfb';
-import { LIMITS, type Block, type GridCell, type SourceError, type SourceResult } from '../grid';
+import { LIMITS, type Block, type GridCell, type GridTable, type SourceError, type SourceResult } from '../grid';
 
 /** A problem found deep in the structure; caught once at the top and returned as the SourceError. */
 class Bad extends Error {
@@ -203,7 +203,19 @@ function readPieces(t: Reader, fib: Fib, wordLength: number): Piece[] {
 }
 
 const utf16 = new TextDecoder('utf-16le');
-const cp1252 = new TextDecoder('windows-1252');
+
+/** cp1252's 0x80–0x9F ([MS-DOC] 2.4.1); the rest of a compressed byte is its own code point. Done by
+ * hand because Node's TextDecoder('windows-1252') decodes these bytes as Latin-1 controls. */
+const CP1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+
+function decodeCompressed(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b)));
+    parts.push(chunk.join(''));
+  }
+  return parts.join('');
+}
 
 /** The first `count` characters of the document, and the piece each came from. */
 function mainText(w: Reader, pieces: Piece[], count: number): { text: string; pieceOf: (cp: number) => Piece } {
@@ -212,7 +224,7 @@ function mainText(w: Reader, pieces: Piece[], count: number): { text: string; pi
     if (p.cp0 >= count) break;
     const n = Math.min(p.cp1, count) - p.cp0;
     const bytes = w.bytes.subarray(p.at, p.at + n * (p.compressed ? 1 : 2));
-    parts.push((p.compressed ? cp1252 : utf16).decode(bytes));
+    parts.push(p.compressed ? decodeCompressed(bytes) : utf16.decode(bytes));
   }
   const text = parts.join('');
   if (text.length < count) bad('piece table', `${count} characters of main text (ccpText)`, `pieces holding ${text.length}`);
@@ -394,18 +406,24 @@ const CHARS: Record<string, string> = {
 /** Paragraphs of the main text, with field codes left out (only their results kept). */
 function paragraphs(text: string): Para[] {
   const out: Para[] = [];
-  /** Per open field: still in its code (true) or in its result (false). */
+  /** Per open field: still in its code (true) or in its result (false); `codes` counts the trues. */
   const fields: boolean[] = [];
+  let codes = 0;
   let buf = '';
   for (let cp = 0; cp < text.length; cp++) {
     const ch = text[cp];
     if (ch === '\r' || ch === '\x07') {
       out.push({ text: buf, mark: ch, cp });
       buf = '';
-    } else if (ch === '\x13') fields.push(true);
-    else if (ch === '\x14') fields[fields.length - 1] = false;
-    else if (ch === '\x15') fields.pop();
-    else if (fields.includes(true)) continue;
+    } else if (ch === '\x13') {
+      fields.push(true);
+      codes++;
+    } else if (ch === '\x14' || ch === '\x15') {
+      // The separator ends the code; the end mark closes the field (a stray one is ignored).
+      if (fields.length && fields[fields.length - 1]) codes--;
+      if (ch === '\x14' && fields.length) fields[fields.length - 1] = false;
+      if (ch === '\x15') fields.pop();
+    } else if (codes > 0) continue;
     else if (ch < ' ' || ch === '\xa0') buf += CHARS[ch] ?? '';
     else buf += ch;
   }
@@ -488,8 +506,6 @@ function tableOf(rows: Row[], n: number): GridTable {
   });
   return { cells, rows: rows.length, cols: Math.max(1, edges.length - 1), at: `table ${n}` };
 }
-
-type GridTable = import('../grid').GridTable;
 
 // ---------------------------------------------------------------------------------------------------
 // Paragraphs into blocks.

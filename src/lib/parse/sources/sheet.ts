@@ -5,6 +5,7 @@
  * cell with its spans; every other position in a table gets a cell, so rows are full width.
  */
 import * as XLSX from '@e965/xlsx';
+import { Inflate, zipSync } from 'fflate';
 import { LIMITS, type Block, type GridCell, type SourceError, type SourceResult } from '../grid';
 
 type CellObject = XLSX.CellObject;
@@ -69,9 +70,25 @@ const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '
 const ENCODING: Record<Container, string> = { zip: 'xlsx', cfb: 'biff', biff: 'biff', xml: 'xml', html: 'html' };
 
 // ---------------------------------------------------------------------------------------------------
-// Zip bomb guard: SheetJS unpacks every entry, so check the declared sizes in the central directory.
+// The zip, unpacked here rather than by SheetJS: its inflater can loop forever on a damaged stream,
+// and here every entry is held to the size it declares and to the limits. The workbook goes on to
+// SheetJS re-packed without compression.
 
-function zipProblem(bytes: Uint8Array): SourceError | null {
+interface Entry {
+  name: string;
+  method: number;
+  packed: number;
+  size: number;
+  local: number;
+}
+
+const zipError = (where: string | null, found: string): SourceError => ({
+  where,
+  expected: 'an intact .xlsx zip',
+  found,
+});
+
+function directory(bytes: Uint8Array): Entry[] | SourceError {
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
@@ -80,30 +97,66 @@ function zipProblem(bytes: Uint8Array): SourceError | null {
       break;
     }
   }
-  if (eocd < 0) return { where: null, expected: EXPECTED, found: 'a zip with no central directory (truncated?)' };
-  const count = v.getUint16(eocd + 10, true);
+  if (eocd < 0) return zipError(null, 'a zip with no central directory (truncated?)');
+  const entries: Entry[] = [];
   let p = v.getUint32(eocd + 16, true);
-  let total = 0;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || v.getUint32(p, true) !== 0x02014b50) {
-      return { where: `byte ${p}`, expected: 'a zip central directory entry', found: 'damaged zip directory' };
-    }
-    const packed = v.getUint32(p + 20, true);
-    const size = v.getUint32(p + 24, true);
+  for (let i = v.getUint16(eocd + 10, true); i > 0; i--) {
+    if (p + 46 > bytes.length || v.getUint32(p, true) !== 0x02014b50) return zipError(`byte ${p}`, 'a damaged zip directory');
     const nameLen = v.getUint16(p + 28, true);
-    const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    total += size;
-    const bomb = size === 0xffffffff || (size > 1 << 20 && size > LIMITS.ratio * Math.max(packed, 1));
-    if (bomb || total > LIMITS.unpackedBytes) {
-      return {
-        where: name,
-        expected: `a workbook that unpacks to at most ${LIMITS.unpackedBytes} bytes at a ratio below ${LIMITS.ratio}`,
-        found: `${name} unpacks to ${size} bytes from ${packed} (${total} in all so far)`,
-      };
-    }
+    entries.push({
+      name: new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen)),
+      method: v.getUint16(p + 10, true),
+      packed: v.getUint32(p + 20, true),
+      size: v.getUint32(p + 24, true),
+      local: v.getUint32(p + 42, true),
+    });
     p += 46 + nameLen + v.getUint16(p + 30, true) + v.getUint16(p + 32, true);
   }
-  return null;
+  return entries;
+}
+
+/** Inflates in small pushes so no entry can grow past what it declared. */
+function inflateBounded(data: Uint8Array, size: number): Uint8Array | string {
+  const out = new Uint8Array(size);
+  let n = 0;
+  let over = false;
+  const inflater = new Inflate((chunk) => {
+    if (n + chunk.length > size) over = true;
+    else out.set(chunk, n);
+    n += chunk.length;
+  });
+  try {
+    for (let i = 0; i < data.length && !over; i += 16384) inflater.push(data.subarray(i, i + 16384), i + 16384 >= data.length);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  return over || n !== size ? `it unpacks to ${over ? 'more than' : n} bytes, not the ${size} it declares` : out;
+}
+
+function repack(bytes: Uint8Array): Uint8Array | SourceError {
+  const entries = directory(bytes);
+  if (!Array.isArray(entries)) return entries;
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const files: Record<string, [Uint8Array, { level: 0 }]> = {};
+  let total = 0;
+  for (const e of entries) {
+    total += e.size;
+    if (total > LIMITS.unpackedBytes || (e.size > 1 << 20 && e.size > LIMITS.ratio * Math.max(e.packed, 1))) {
+      return {
+        where: e.name,
+        expected: `a workbook that unpacks to at most ${LIMITS.unpackedBytes} bytes at a ratio below ${LIMITS.ratio}`,
+        found: `${e.name} declares ${e.size} bytes from ${e.packed} (${total} in all so far)`,
+      };
+    }
+    if (e.local + 30 > bytes.length || v.getUint32(e.local, true) !== 0x04034b50) return zipError(e.name, 'a damaged local header');
+    const start = e.local + 30 + v.getUint16(e.local + 26, true) + v.getUint16(e.local + 28, true);
+    if (start + e.packed > bytes.length) return zipError(e.name, 'an entry cut short (truncated file?)');
+    const data = bytes.subarray(start, start + e.packed);
+    const body = e.method === 0 ? data : e.method === 8 ? inflateBounded(data, e.size) : `compression method ${e.method}`;
+    if (typeof body === 'string') return zipError(e.name, `a damaged entry: ${body}`);
+    if (!e.name.endsWith('/') && !(e.name in files)) files[e.name] = [body, { level: 0 }];
+  }
+  return zipSync(files);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -336,13 +389,11 @@ const HIDDEN: Record<number, string> = { 1: 'hidden', 2: 'very hidden' };
 export function readSheet(bytes: Uint8Array, format: 'xlsx' | 'xls'): SourceResult {
   const kind = sniff(bytes);
   if (!kind) return fail(null, EXPECTED, describe(bytes));
-  if (kind === 'zip') {
-    const problem = zipProblem(bytes);
-    if (problem) return { ok: false, error: problem };
-  }
+  const input = kind === 'zip' ? repack(bytes) : bytes;
+  if (!(input instanceof Uint8Array)) return { ok: false, error: input };
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, {
+    wb = XLSX.read(input, {
       type: 'array',
       cellText: true,
       cellDates: false,
