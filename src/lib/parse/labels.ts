@@ -1,21 +1,18 @@
 import { labelKey, labelKeyChar } from './text';
+import { LEVEL1_LABELS, LEVEL2_LABELS } from './vocabulary';
 
 /**
  * The template's vocabulary. Recognition is by normalized key (half-width, no spaces), so
  * `其中：财政    资金`, `其中:财政资金` and a PDF's `其中：财政` / `资金` all match.
  */
 
-/** First-level indicator labels: 2015 template, 101号 (成本 as level 1), and tools' non-standard forms. */
-/** Bare words (产出, 效益, 数量, 成本) are left out: they occur inside cells, and a PDF wraps cells into exactly such pieces. */
-export const LEVEL1 = ['产出指标', '效益指标', '满意度指标', '成本指标', '效果指标', '产出值', '效益值', '满意度值', '成本值'];
-
-/** Second-level labels (and forms seen without 指标, or as 值). */
-export const LEVEL2 = [
-  '数量指标', '质量指标', '时效指标', '成本指标', '经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标',
-  '服务对象满意度指标', '满意度指标', '经济成本指标', '社会成本指标', '生态环境成本指标', '生态成本指标',
-  '经济效益', '社会效益', '生态效益', '可持续影响', '服务对象满意度',
-  '数量值', '质量值', '时效值', '成本值', '经济效益值', '社会效益值', '生态效益值', '可持续影响值', '满意度值',
-];
+/**
+ * Level labels the template reader anchors rows on: the vocabulary's, less the bare words (产出, 效益,
+ * 数量, 成本), which occur inside cells and are exactly the pieces a PDF wraps a cell into.
+ */
+const BARE = /^(?:产出|效益|满意度|数量|质量|时效|成本)$/;
+export const LEVEL1 = Object.keys(LEVEL1_LABELS).filter((l) => !BARE.test(l));
+export const LEVEL2 = Object.keys(LEVEL2_LABELS).filter((l) => !BARE.test(l));
 
 const L1 = new Set(LEVEL1.map(labelKey));
 const L2 = new Set(LEVEL2.map(labelKey));

@@ -85,6 +85,31 @@ describe('readDoc on a LibreOffice .doc', () => {
   });
 });
 
+describe('readDoc on a .doc with a header, a footer, a footnote and a nested table', () => {
+  // doc-notes.fodt saved by LibreOffice as "MS Word 97".
+  const g = grid(readDoc(fixture('doc-notes.doc')));
+
+  it('reads the body only and says what it left out', () => {
+    expect(g.notes).toEqual([
+      "The document's footnotes (12 characters) were left out.",
+      "The document's headers and footers (25 characters) were left out.",
+    ]);
+    const all = JSON.stringify(g.blocks);
+    for (const other of ['注：含上年结转', '预算绩效目标表', '第1页']) expect(all).not.toContain(other);
+  });
+
+  it('keeps tabs and line breaks, drops the footnote mark, flattens the nested table', () => {
+    expect(g.blocks[0]).toEqual({ kind: 'text', text: '项目名称：\t道路维修\n资金单位：万元', at: 'paragraph 1' });
+    expect(layout(tables(g.blocks)[0])).toEqual([
+      '年度目标@0,0 1x1 table 1 row 1 col 1',
+      '完成道路维修\n指标\n目标值\n维修里程\n≥12公里@0,1 1x1 table 1 row 1 col 2',
+      '备注@1,0 1x1 table 1 row 2 col 1',
+      '第一段\n第二段@1,1 1x1 table 1 row 2 col 2',
+    ]);
+    expect(g.blocks[2]).toEqual({ kind: 'text', text: '以上内容属实。', at: 'paragraph 2' });
+  });
+});
+
 /**
  * The same document with its one piece stored compressed (8-bit cp1252, fc/2) instead of UTF-16, as
  * Word does for Western text: the text is rewritten in place and the paragraph runs' FCs follow it.

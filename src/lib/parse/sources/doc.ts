@@ -485,7 +485,11 @@ function tableOf(rows: Row[], n: number): GridTable {
   const useTap = rows.every((r) => r.tap && r.tap.centers.length >= r.cells.length + 1);
   const laid = rows.map((r) => placed(r, useTap));
   const edges = columnEdges(laid);
-  const col = (x: number) => Math.max(0, upperBound(edges, x + SNAP, (e) => e) - 1);
+  /** The column of the nearest edge. */
+  const col = (x: number) => {
+    const i = Math.max(0, upperBound(edges, x, (e) => e) - 1);
+    return i + 1 < edges.length && edges[i + 1] - x < x - edges[i] ? i + 1 : i;
+  };
   const cells: GridCell[] = [];
   /** The cell that ends just above, by its column, for vertical merges to extend. */
   const above = new Map<number, GridCell>();
@@ -519,7 +523,9 @@ interface Builder {
   cell: string[];
   tables: number;
   paragraphs: number;
+  /** Cells of the table being read, and cells left out past the limit in all. */
   cellCount: number;
+  dropped: number;
 }
 
 function flushTable(b: Builder) {
@@ -532,6 +538,7 @@ function flushTable(b: Builder) {
   b.rows = [];
   b.cells = [];
   b.cell = [];
+  b.cellCount = 0;
 }
 
 function addText(b: Builder, text: string) {
@@ -562,8 +569,8 @@ function addParagraph(b: Builder, p: Para, props: Props) {
   }
   b.cell.push(text);
   if (p.mark === '\x07') {
-    if (++b.cellCount > LIMITS.cells) return;
-    b.cells.push(tidy(b.cell.join('\n')));
+    if (++b.cellCount > LIMITS.cells) b.dropped++;
+    else b.cells.push(tidy(b.cell.join('\n')));
     b.cell = [];
   }
 }
@@ -587,10 +594,10 @@ function read(bytes: Uint8Array): SourceResult {
     const run = runs[upperBound(runs, fc, (r) => r.fc0) - 1];
     return propsOf(run && fc < run.fc1 ? run.grpprl : null, piece.grpprl);
   };
-  const b: Builder = { blocks: [], notes: [], rows: [], cells: [], cell: [], tables: 0, paragraphs: 0, cellCount: 0 };
+  const b: Builder = { blocks: [], notes: [], rows: [], cells: [], cell: [], tables: 0, paragraphs: 0, cellCount: 0, dropped: 0 };
   for (const p of paragraphs(text)) addParagraph(b, p, p.mark ? propsAt(p.cp) : propsOf());
   flushTable(b);
-  if (b.cellCount > LIMITS.cells) b.notes.push(`Only the first ${LIMITS.cells} table cells were read (of ${b.cellCount}).`);
+  if (b.dropped) b.notes.push(`${b.dropped} table cells past the limit of ${LIMITS.cells} per table were left out.`);
   for (const [name, count] of fib.stories) b.notes.push(`The document's ${name} (${count} characters) were left out.`);
   if (runs.length === 0) b.notes.push('The document has no paragraph properties; tables could not be told from text.');
   return { ok: true, grid: { format: 'doc', blocks: b.blocks, encoding: 'word97', notes: b.notes } };

@@ -24,7 +24,7 @@ interface SheetModel {
   used: Range;
   text: (r: number, c: number) => string;
   merges: Range[];
-  /** Merge index by `r * width + c` for every position a merge covers (top-left included). */
+  /** Merge index by `key(r, c)` for every position a merge covers (top-left included). */
   mergeAt: Map<number, number>;
 }
 
