@@ -60,8 +60,9 @@ export function readRecord(row: Row, h: Header, haveLevel1: boolean): RowRecord 
     const lv = levelOf(cells[anchor].text, cells[anchor + 1]?.text ?? null, haveLevel1);
     start = roles.indexOf(lv === 1 ? 'level1' : 'level2') - anchor;
   } else {
+    // Empty cells in front are the merged ones, kept in place (a spreadsheet's export): the row is positional.
     const l3 = roles.indexOf('level3');
-    start = h.wide || l3 < 0 ? 0 : l3;
+    start = h.wide || l3 < 0 || cells[0]?.text.trim() === '' ? 0 : l3;
   }
   if (start < 0 || start + cells.length > roles.length) start = Math.max(0, roles.length - cells.length);
   cells.forEach((c, i) => put(roles[start + i] ?? null, c));
@@ -111,5 +112,83 @@ function textRecord(row: Row, h: Header, haveLevel1: boolean): RowRecord {
 
 /** A token shaped like a 指标值: a number with its operator or unit, a percent, a date. */
 export function isTargetToken(s: string): boolean {
-  return isTargetCell(s) || /^(?:[≥≤><=＞＜＝]|>=|<=|大于|小于|不低于|不少于|不超过|不高于|不大于|不小于)?\s*\d/.test(s) || /^[≥≤＞＜]/.test(s);
+  const t = s.trim();
+  // A name may start with a number (`65岁及以上老年人健康管理人数`); a target that does is short.
+  return isTargetCell(t) || /^(?:[≥≤><=＞＜＝]|>=|<=|大于|小于|不低于|不少于|不超过|不高于|不大于|不小于)/.test(t) || (/^\d/.test(t) && t.length <= 14);
+}
+
+/**
+ * Cells one a line (no placeholders for empty or merged cells): level labels open a group, and within it
+ * the cells shaped like a 指标值 anchor the rows; of the cells between two targets, the last ones before
+ * the next target are that row's name (and description), the rest the previous row's 依据.
+ */
+export function flowCells(cells: Cell[], h: Header, haveLevel1: () => boolean): RowRecord[] {
+  const roles = h.roles.map((r) => r.role);
+  const content = roles.filter((r): r is ColumnRole => r != null && r !== 'level1' && r !== 'level2' && r !== 'group');
+  const before = content.slice(0, Math.max(0, content.indexOf('target')));
+  const after = content.slice(content.indexOf('target') + 1);
+  const out: RowRecord[] = [];
+  let labels: RowRecord = {};
+  let run: Cell[] = [];
+  let seenL1 = haveLevel1();
+  // With the operator and unit in columns of their own, only the value anchors a row.
+  const OP_ONLY = /^(?:[≥≤<>=＞＜＝]+|>=|<=|定性|定量|正向|反向)$/;
+  const anchor = (t: string) => isTargetToken(t) && !(roles.includes('op') && OP_ONLY.test(t.trim()));
+  const one = (c: Cell) => ({ text: c.text, cells: [c] });
+  const many = (cs: Cell[]) => (cs.length === 0 ? undefined : { text: cs.map((c) => c.text).join(''), cells: cs });
+  const flush = () => {
+    if (run.length === 0) {
+      if (labels.level1 || labels.level2) out.push(labels);
+      labels = {};
+      return;
+    }
+    const anchors = run.flatMap((c, k) => (anchor(c.text) ? [k] : []));
+    // No target shape: a row of exactly its cells, else name and target.
+    if (anchors.length === 0) anchors.push(run.length === content.length ? before.length : Math.min(run.length - 1, before.length));
+    // 长期 + 年度 values side by side: two targets in a row, the first the long-term one.
+    const longs = new Set<number>();
+    if (content.includes('longTarget')) {
+      for (let n = 0; n + 1 < anchors.length; n++) if (anchors[n + 1] === anchors[n] + 1) longs.add(anchors.splice(n, 1)[0]);
+    }
+    let start = 0;
+    anchors.forEach((a, n) => {
+      if (a < start) return;
+      const nextA = anchors[n + 1];
+      const lead = (b: number) => before.filter((r) => (r === 'op' ? OP_ONLY.test(run[b - 1]?.text.trim() ?? '') : r === 'longTarget' ? longs.has(b - 1) : true)).length;
+      const tail = nextA == null ? run.length : Math.max(a + 1, nextA - lead(nextA));
+      const rec: RowRecord = n === 0 ? { ...labels } : {};
+      const pre = run.slice(start, a);
+      if (longs.has(a - 1) && pre.length >= 2) rec.longTarget = one(pre.pop()!);
+      if (before.includes('op') && pre.length >= 2 && OP_ONLY.test(pre[pre.length - 1].text.trim())) rec.op = one(pre.pop()!);
+      if (before.includes('description') && pre.length >= 2) {
+        rec.level3 = one(pre[0]);
+        rec.description = many(pre.slice(1));
+      } else if (pre.length > 0) rec.level3 = many(pre);
+      rec.target = one(run[a]);
+      const post = run.slice(a + 1, tail);
+      if (post.length > 0) {
+        if (after[0] && after[0] !== 'basis' && post.length >= 1) rec[after[0]] = one(post[0]);
+        const rest = after[0] && after[0] !== 'basis' ? post.slice(1) : post;
+        if (rest.length > 0) rec.basis = many(rest);
+      }
+      out.push(rec);
+      start = tail;
+    });
+    labels = {};
+    run = [];
+  };
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k];
+    const lv = run.length > 0 || !labels.level2 ? levelOf(c.text, cells[k + 1]?.text ?? null, seenL1) : null;
+    if (lv != null) {
+      flush();
+      if (lv === 1) seenL1 = true;
+      if (lv === 1) labels.level1 = one(c);
+      else labels.level2 = one(c);
+      continue;
+    }
+    run.push(c);
+  }
+  flush();
+  return out;
 }

@@ -6,7 +6,7 @@ import { isBlank, labelKey, orNull } from '../text';
 import {
   DEPARTMENT_TITLE, type FormField, TITLE, columnRole, formField, formFieldPrefix, isClosing, isPlaceholder, levelLabel,
 } from '../vocabulary';
-import { type Header, type RowRecord, readHeader, readRecord } from './indicators';
+import { type Header, type RowRecord, flowCells, readHeader, readRecord } from './indicators';
 import { type Cell, type Row, joinTokens, rowsOf } from './rows';
 import { readTree } from './tree';
 
@@ -72,6 +72,16 @@ export function readForms(grid: Grid): FormReading | null {
     if (m) {
       unit = m[1] as MoneyUnit;
       break;
+    }
+  }
+  // No stated unit: a label that names one (`资金总额（万元）`), wherever it sits.
+  if (!unit) {
+    for (const r of rows) {
+      const c = r.cells.find((x) => LABEL_UNIT.test(x.text) && labelOf(x.text) != null);
+      if (c) {
+        unit = LABEL_UNIT.exec(c.text)![1] as MoneyUnit;
+        break;
+      }
     }
   }
   const tree = readTree(rows, unit ?? '元');
@@ -163,6 +173,7 @@ export function readForms(grid: Grid): FormReading | null {
   const readFields = (r: Row, i: number): number => {
     const labelAt = r.cells.map((c) => labelOf(c.text));
     let consumedNext = false;
+    let skip = 0;
     let anyLabel = false;
     r.cells.forEach((c, k) => {
       const stated = STATED_UNIT.exec(c.text);
@@ -198,23 +209,33 @@ export function readForms(grid: Grid): FormReading | null {
       }
       // Nothing beside it: the value sits below (the last label of a row of labels takes the next row).
       const laterLabel = labelAt.slice(k + 1).some((f) => f != null && f !== 'section');
-      const next = rows[i + 1];
+      const below0 = rows.slice(i + 1, i + 4).findIndex((x) => !isBlank(x.raw));
+      const next = below0 >= 0 ? rows[i + 1 + below0] : undefined;
       if (field !== 'section' && !laterLabel && !consumedNext && next && next.cells.length > 0 && next.cells.every((v) => !labelOf(v.text) && !formFieldPrefix(v.text)) && !readHeader(next) && !isClosing(next.raw)) {
         const below = r.exact && next.exact && next.table === r.table ? next.cells.filter((v) => v.col < c.col + c.span && v.col + v.span > c.col) : next.cells;
-        const value = next.text ? next.raw.trim() : below.map((v) => v.text).join('\n');
+        let value = next.text ? next.raw.trim() : below.map((v) => v.text).join('\n');
+        let more = 0;
+        // A label alone on its line: its value may run over several lines (one cell a paragraph).
+        if (r.text && next.text && r.cells.length === 1) {
+          for (let k = i + 2 + below0; k < rows.length && continues(rows[k], value); k++, more++) {
+            value += `\n${rows[k].raw.trim()}`;
+            mark(rows[k].cells);
+          }
+        }
         if (!isBlank(value)) {
           mark(below);
           consumedNext = true;
+          skip = 1 + below0 + more;
           setField(field, value, c.text, below, next.first);
         }
       }
     }
     touch(r.last);
-    return anyLabel ? (consumedNext ? 2 : 1) : 0;
+    return anyLabel ? 1 + skip : 0;
   };
 
-  const readIndicator = (r: Row, h: Header) => {
-    const rec = readRecord(r, h, l1 != null);
+  const readIndicator = (r: Row, h: Header) => useRecord(readRecord(r, h, l1 != null), r, h);
+  const useRecord = (rec: RowRecord, r: Row, h: Header) => {
     const cells = Object.values(rec).flatMap((v) => v?.cells ?? []);
     if (rec.level1) {
       l1 = { text: squash(rec.level1.text) };
@@ -303,8 +324,9 @@ export function readForms(grid: Grid): FormReading | null {
       continue;
     }
     // `2.家庭医生签约服务补助` over its table: the project's heading.
-    const next = rows[i + 1];
-    if (title && r.text && next && !next.text && NUMBERED.test(title) && !labelOf(title)) {
+    const next = rows.slice(i + 1).find((x) => !isBlank(x.raw));
+    const nextLead = next?.cells.find((c) => !isBlank(c.text))?.text ?? '';
+    if (title && next && NUMBERED.test(title) && !labelOf(title) && ((r.text && !next.text) || labelOf(nextLead) === 'name')) {
       const open = d as Draft | null;
       if (open && (open.name || open.indicators.length > 0)) {
         drafts.push(open);
@@ -313,6 +335,24 @@ export function readForms(grid: Grid): FormReading | null {
       header = null;
       pendingTitle = { text: title, department: false, first: r.first };
       markRow(r);
+      continue;
+    }
+    const vertical = !header || r.text ? verticalHeader(rows, i) : null;
+    if (vertical) {
+      // A header one cell a line: its rows are one cell a line too, grouped by labels and targets.
+      l1 = null;
+      l2 = null;
+      started = true;
+      layouts.add('cell-per-line');
+      for (let k = i; k < vertical.next; k++) markRow(rows[k]);
+      current(r.first);
+      let end = vertical.next;
+      while (end < rows.length && !endsCellRun(rows[end])) end++;
+      const cells = rows.slice(vertical.next, end).filter((x) => !isBlank(x.raw)).map((x) => lineCell(x));
+      for (const rec of flowCells(cells, vertical.header, () => l1 != null)) useRecord(rec, recordRow(rec), vertical.header);
+      for (let k = vertical.next; k < end; k++) markRow(rows[k]);
+      header = null;
+      i = end - 1;
       continue;
     }
     const h = readHeader(r);
@@ -342,7 +382,7 @@ export function readForms(grid: Grid): FormReading | null {
     const took = readFields(r, i);
     if (took > 0) {
       started = true;
-      if (took === 2) i++;
+      i += took - 1;
       continue;
     }
     if (!started) {
@@ -366,6 +406,50 @@ export function readForms(grid: Grid): FormReading | null {
   return {
     projects, department, departmentCode, unit, overview: orNull(overview.join('\n')), findings, used,
     layout: [...layouts].sort().join('+') || 'form',
+  };
+}
+
+/** Column headers one a line (`一级指标` / `二级指标` / … / `指标值`), from row `i`. */
+function verticalHeader(rows: Row[], i: number): { header: Header; next: number } | null {
+  const roles: Header['roles'] = [];
+  let k = i;
+  for (; k < rows.length; k++) {
+    const r = rows[k];
+    if (!r.text || isBlank(r.raw)) break;
+    const role = columnRole(r.raw.trim());
+    if (!role) break;
+    roles.push({ role, col: roles.length, span: 1 });
+  }
+  const has = (x: string) => roles.some((r) => r.role === x);
+  if (roles.length < 3 || ['level1', 'level2', 'level3'].filter(has).length < 2 || !(has('target') || has('longTarget'))) return null;
+  return { header: { roles, wide: false }, next: k };
+}
+
+/** What ends a run of cells one a line: the signature block, a new form, a field label. */
+function endsCellRun(r: Row): boolean {
+  const t = r.raw.trim();
+  if (t === '') return false;
+  return isClosing(t) || TITLE.test(t) || NUMBERED.test(t) || (labelOf(t) != null && !levelLabel(t, true)) || formFieldPrefix(t) != null;
+}
+
+/** A text line as one cell (its spaces kept: the line is the cell). */
+const lineCell = (r: Row): Cell => ({ text: r.raw.trim(), col: 0, span: 1, line: r.first, last: r.last, at: r.cells[0]?.at ?? `line ${r.first}` });
+
+/** A text line that goes on with the value above: no label, no header, not the end of the form. */
+function continues(r: Row, value: string): boolean {
+  const t = r.raw.trim();
+  // `2.…` after `1.…` is the next item of the same value, not a project's heading.
+  const item = NUMBERED.test(t) && NUMBERED.test(value.slice(value.lastIndexOf('\n') + 1));
+  if (!r.text || t === '' || (endsCellRun(r) && !item) || columnRole(t) != null || levelLabel(t, true) != null || readHeader(r) != null) return false;
+  return r.cells.every((c) => !labelOf(c.text) && !formFieldPrefix(c.text));
+}
+
+/** A record's cells as a row, for the findings and line marks a row gets. */
+function recordRow(rec: RowRecord): Row {
+  const cells = Object.values(rec).flatMap((v) => v?.cells ?? []);
+  return {
+    cells, exact: false, text: false, raw: cells.map((c) => c.text).join(' '), indent: 0, table: null, tableIndex: -1,
+    first: Math.min(...cells.map((c) => c.line)), last: Math.max(...cells.map((c) => c.last)),
   };
 }
 

@@ -22,7 +22,8 @@ export interface TreeReading {
 
 const node = (r: Row) => r.raw.trim();
 
-export function readTree(rows: Row[], unit: MoneyUnit): TreeReading | null {
+export function readTree(all: Row[], unit: MoneyUnit): TreeReading | null {
+  const rows = all.filter((r) => !isBlank(r.raw));
   const indented = rows.filter((r) => r.text && r.indent > 0 && r.cells.length > 0);
   const depths = new Map<number, number>();
   for (const r of indented) {

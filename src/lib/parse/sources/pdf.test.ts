@@ -123,6 +123,63 @@ describe('readPdf: text, and a table without lines (stream mode)', async () => {
   });
 });
 
+describe('readPdf: the seed filings LibreOffice printed (tests/fixtures/formats, tests/fixtures/templates)', async () => {
+  const file = (dir: string, name: string) =>
+    new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../../tests/fixtures/${dir}/${name}`, import.meta.url))));
+  const [g000, g001, g002, g003, g004, overall] = await Promise.all(
+    [['formats', '000.pdf'], ['formats', '001.pdf'], ['formats', '002.pdf'], ['formats', '003.pdf'], ['formats', '004.pdf'], ['templates', 'department-overall.pdf']]
+      .map(async ([dir, name]) => grid(await read(file(dir, name)))),
+  );
+  const table = (g: Grid, where: string) => tables(g).find((t) => t.at === where)!;
+  const cell = (t: GridTable, row: number, col: number) => t.cells.find((c) => c.row === row && c.col === col);
+
+  it('puts the rest of a row split at a page break back into its cells, and drops the rest row', () => {
+    // 效益指标 | 经济效益指标 | 确保正常运 / 行 | … | 根据年初工作计 / 划安排, across pages 3 and 4.
+    const end = table(g000, 'p3 x57 y508');
+    expect([end.rows, cell(end, 12, 2)?.text, cell(end, 12, 7)?.text]).toEqual([13, '确保正常运行', '根据年初工作计划安排']);
+    const next = table(g000, 'p4 x57 y28');
+    expect(next.cells.slice(0, 3).map((c) => [c.text, c.row, c.col, c.rowSpan])).toEqual([
+      ['', 0, 0, 2], ['社会效益指标', 0, 1, 1], ['确保正常运行', 0, 2, 1],
+    ]);
+  });
+
+  it('keeps a further paragraph of a split row’s cell as a line of its own', () => {
+    expect(cell(table(g004, 'p2 x57 y28'), 3, 2)?.text).toBe(
+      '办理来信来访，县人大日常活动，代表大会和常委会会议公报、人大工作年鉴；负责与外县市人民代表大会常务委员会联系。\n' +
+      '办理来信来访，日常活动和县人大代表团出访事务，常委会新闻发布和对外宣传，人大系列工作的宣传报道；会议表决系统建设与维护；' +
+      '代表大会和常委会会议公报、人大工作年鉴、大事记和组织史的编写及印刷；负责县内外人民代表大会常务委员会联系；重大课题调研。');
+  });
+
+  it('joins a merged cell the page break went through, and keeps the new row under it', () => {
+    // 资金支出 / 计划（%） spans the months row (page 4) and the percentages row (page 5).
+    expect(cell(table(g001, 'p4 x57 y686'), 4, 0)?.text).toBe('资金支出计划（%）');
+    expect(table(g001, 'p5 x57 y28').cells.slice(0, 5).map((c) => [c.text, c.row, c.col])).toEqual([
+      ['', 0, 0], ['', 0, 1], ['90.00%', 0, 3], ['100.00%', 0, 4], ['100.00%', 0, 5],
+    ]);
+  });
+
+  it('does not merge cells across a border left out of the drawing (the sides of a merged cell are whole)', () => {
+    // LibreOffice drew 产出指标 (4 rows) one row high and left the table's left border out below it.
+    const t = table(g003, 'p6 x57 y28');
+    expect(t.cells.filter((c) => c.col === 0 && c.row >= 6).map((c) => [c.text, c.row, c.rowSpan])).toEqual([
+      ['产出指标', 6, 1], ['', 7, 3], ['效益指标', 10, 2], ['满意度指标', 12, 1],
+    ]);
+  });
+
+  it('keeps a line break in a cell where the line ended short of the cell’s edge', () => {
+    const goals = tables(overall).flatMap((t) => t.cells).find((c) => c.text.startsWith('目标1'));
+    expect(goals?.text).toBe('目标1：保障全县义务教育学校正常运转，落实义务教育经费保障机制。\n目标2：完成8所农村薄弱学校校舍改造，改善办学条件。\n目标3：落实学生资助政策，确保应助尽助。');
+  });
+
+  it('spaces words as written: a word space kept, the ~0.2 em set between CJK and Latin not, no space before %', () => {
+    const prose = texts(g002).map((b) => b.text).join('\n');
+    expect(prose).toContain('年初预算安排5013844.46元，');
+    expect(prose).toContain('指标值，正常运转 3、满意度指标');
+    // `100.00` wrapped before its `%` in a narrow cell (p3): joined with nothing between.
+    expect(cell(table(g001, 'p3 x57 y381'), 5, 6)?.text).toBe('100.00%');
+  });
+});
+
 /** A PDF file from its objects (object n is `objs[n - 1]`), with a correct xref. ASCII only. */
 function pdfOf(objs: string[]): Uint8Array {
   let out = '%PDF-1.4\n';

@@ -40,7 +40,7 @@ interface Run { str: string; x: number; x1: number; base: number; size: number }
 /** An axis-aligned ruling line, origin top left: horizontal when `y0 === y1`. */
 interface Seg { x0: number; y0: number; x1: number; y1: number }
 /** A table region's cell while building: grid rectangle [r0, r1) × [c0, c1) and its text runs. */
-interface Box { r0: number; c0: number; r1: number; c1: number; x: number; y: number; runs: Run[] }
+interface Box { r0: number; c0: number; r1: number; c1: number; x: number; x1: number; y: number; y1: number; runs: Run[] }
 
 // ---------------------------------------------------------------- geometry
 
@@ -210,6 +210,19 @@ function mergeCollinear(segs: Seg[], horizontal: boolean): Seg[] {
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 /** A wrapped line that begins a numbered item keeps its line break: `2.项目验收办法`, `（3）…`, `二、…`. */
 const NUMBERED = /^\s*(?:\d{1,2}[.、．)）](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．])/;
+/** Signs that are never set apart by a space (`100%`, `≥95%`): a gap next to them is kerning or a wrap. */
+const TIGHT = /[%％‰≥≤≠<>=＜＞＝±]/;
+/** The least gap, in ems, that is a space, by how many of the two characters are CJK: justified CJK text
+ * is spread, so only a full-width gap is one; office suites set about 0.2 em between CJK and Latin
+ * text on their own, a word space is wider; between Latin letters any visible gap is a space. */
+const SPACE_GAP = [0.2, 0.24, 0.8];
+/** Where a wrapped Latin word ended and the next began: the line break stood for a space. */
+const [WORD_END, WORD_START] = [/[A-Za-z0-9,.;:!?)\]]$/, /^[A-Za-z0-9([]/];
+/** Characters a line may not start with (CJK line-breaking rules): they go down with the one before. */
+const CLOSING = /[，。、；：！？）》」』”’,.;:!?)\]%％]/;
+
+const spaced = (a: string, b: string, gap: number, em: number) =>
+  a !== ' ' && b !== ' ' && !TIGHT.test(a) && !TIGHT.test(b) && gap > SPACE_GAP[+CJK.test(a) + +CJK.test(b)] * em;
 
 /** Runs on one baseline, left to right, into one line of text. */
 function lineText(runs: Run[]): string {
@@ -218,14 +231,7 @@ function lineText(runs: Run[]): string {
   for (const r of runs) {
     // Fake bold: the same text drawn twice a fraction of a point apart.
     if (prev && r.str === prev.str && Math.abs(r.x - prev.x) < 1) continue;
-    if (prev) {
-      const gap = r.x - prev.x1;
-      const em = Math.min(r.size, prev.size);
-      const a = out.at(-1) ?? '';
-      const b = r.str[0];
-      const latin = !CJK.test(a) && !CJK.test(b) && a !== ' ' && b !== ' ';
-      if ((latin && gap > 0.2 * em) || gap > 0.8 * em) out += ' ';
-    }
+    if (prev && spaced(out.at(-1) ?? ' ', r.str[0], r.x - prev.x1, Math.min(r.size, prev.size))) out += ' ';
     out += r.str;
     prev = r;
   }
@@ -245,15 +251,38 @@ function linesOf(runs: Run[]): Run[][] {
   return lines;
 }
 
-/** Wrapped lines joined: a PDF breaks lines at the cell or page width, so the break is not in the text —
- * except before a numbered item. Latin words either side get a space, CJK none. */
-function joinLines(texts: string[]): string {
-  let out = '';
-  for (const t of texts.filter((s) => s !== '')) {
-    if (out === '') out = t;
-    else if (NUMBERED.test(t)) out += '\n' + t;
-    else out += !CJK.test(out.at(-1)!) && !CJK.test(t[0]) ? ' ' + t : t;
+/** How wide the line's first unbreakable piece is: one CJK character (with the punctuation that may not
+ * start a line after it), or a Latin word. Had it fitted at the end of the line above, the break there
+ * was the writer's, not a wrap. */
+function firstWord(line: Run[]): number {
+  let [w, prev] = [0, ''];
+  for (const r of line) {
+    const chars = [...r.str];
+    for (const ch of chars) {
+      const breakable = /\s/.test(ch) || CJK.test(prev) || CJK.test(ch);
+      if (prev !== '' && breakable && !CLOSING.test(ch)) return w;
+      w += (r.x1 - r.x) / chars.length;
+      prev = ch;
+    }
   }
+  return w;
+}
+
+/** Whether `next` is the line above wrapped on, `left` points of room having been left at that line's end:
+ * its first word would not have fitted there. */
+const wrapped = (left: number, next: Run[]) => firstWord(next) + 0.3 * next[0].size > left;
+
+/** Lines joined: a PDF breaks lines at the cell or page width, so a wrap is not in the text — but a line
+ * after a hard break (`hard(i)`), or one that begins a numbered item, keeps its line break. Latin words
+ * either side of a wrap get a space, CJK none. */
+function joinLines(texts: string[], hard: (i: number) => boolean = () => false): string {
+  let out = '';
+  texts.forEach((t, i) => {
+    if (t === '') return;
+    if (out === '') out = t;
+    else if (hard(i) || NUMBERED.test(t)) out += '\n' + t;
+    else out += WORD_END.test(out) && WORD_START.test(t) ? ' ' + t : t;
+  });
   return out;
 }
 
@@ -262,7 +291,12 @@ const at = (page: number, x: number, y: number) => `p${page} x${Math.round(x)} y
 
 // ---------------------------------------------------------------- lattice tables
 
-interface Placed { y: number; block: Block }
+interface Placed { y: number; block: Block; frame?: Frame }
+/** A lattice table's outer edges and its cells' (GridCell has no geometry). */
+interface Frame { x0: number; x1: number; cells: Map<GridCell, CellEdge> }
+/** What a row split at a page's end is told by: the cell's columns; the room its last line left at its
+ * end and whether that line is at the cell's bottom (text cut off there); its lines. */
+interface CellEdge { x0: number; x1: number; left: number; full: boolean; first: Run[] | null; lines: number }
 
 /** Lines into groups that touch each other: each group with lines both ways is a table's frame. */
 function frames(h: Seg[], v: Seg[]): { h: Seg[]; v: Seg[] }[] {
@@ -299,15 +333,22 @@ const ruled = (segs: Seg[], horizontal: boolean, a: number, b: number) =>
     return Math.min(hi, b) - Math.max(lo, a) >= 0.5 * (b - a);
   });
 
-/** A frame's cells: lattice cells not separated by a line are one merged cell, grown to a rectangle. */
+/**
+ * A frame's cells: lattice cells not separated by a line are one merged cell, grown to a rectangle —
+ * if the lines along their sides agree: a merged cell's sides are drawn all along or not at all, so
+ * where they are not, the drawing is off (a border left out), not a merge.
+ */
 function latticeBoxes(f: { h: Seg[]; v: Seg[] }, xs: number[], ys: number[]): Box[] {
   const [R, C] = [ys.length - 1, xs.length - 1];
   const [vAt, hAt] = [byPosition(f.v, xs, false), byPosition(f.h, ys, true)];
+  /** The line at xs[c] beside lattice row r; the one at ys[r] above lattice column c. */
+  const vLine = (c: number, r: number) => ruled(vAt[c], false, ys[r], ys[r + 1]);
+  const hLine = (r: number, c: number) => ruled(hAt[r], true, xs[c], xs[c + 1]);
   const uf = new UnionFind(R * C);
   for (let r = 0; r < R; r++) {
     for (let c = 0; c < C; c++) {
-      if (c + 1 < C && !ruled(vAt[c + 1], false, ys[r], ys[r + 1])) uf.union(r * C + c, r * C + c + 1);
-      if (r + 1 < R && !ruled(hAt[r + 1], true, xs[c], xs[c + 1])) uf.union(r * C + c, (r + 1) * C + c);
+      if (c + 1 < C && !vLine(c + 1, r) && hLine(r, c) === hLine(r, c + 1) && hLine(r + 1, c) === hLine(r + 1, c + 1)) uf.union(r * C + c, r * C + c + 1);
+      if (r + 1 < R && !hLine(r + 1, c) && vLine(c, r) === vLine(c, r + 1) && vLine(c + 1, r) === vLine(c + 1, r + 1)) uf.union(r * C + c, (r + 1) * C + c);
     }
   }
   // A missing line can leave an L-shaped group; a cell is a rectangle, so grow each to its bounding box.
@@ -327,8 +368,8 @@ function latticeBoxes(f: { h: Seg[]; v: Seg[] }, xs: number[], ys: number[]): Bo
   for (let i = 0; i < R * C; i++) {
     const [r, c, k] = [Math.floor(i / C), i % C, uf.find(i)];
     const b = boxes.get(k);
-    if (!b) boxes.set(k, { r0: r, c0: c, r1: r + 1, c1: c + 1, x: xs[c], y: ys[r], runs: [] });
-    else [b.r1, b.c1] = [Math.max(b.r1, r + 1), Math.max(b.c1, c + 1)];
+    if (!b) boxes.set(k, { r0: r, c0: c, r1: r + 1, c1: c + 1, x: xs[c], x1: xs[c + 1], y: ys[r], y1: ys[r + 1], runs: [] });
+    else [b.r1, b.c1, b.x1, b.y1] = [Math.max(b.r1, r + 1), Math.max(b.c1, c + 1), Math.max(b.x1, xs[c + 1]), Math.max(b.y1, ys[r + 1])];
   }
   return [...boxes.values()];
 }
@@ -343,18 +384,37 @@ function compact(boxes: Box[], n: number, start: 'r0' | 'c0', end: 'r1' | 'c1'):
   return k;
 }
 
-function tableOf(boxes: Box[], rows: number, cols: number, where: string, page: number): GridTable {
+function tableOf(boxes: Box[], rows: number, cols: number, where: string, page: number): { table: GridTable; frame: Frame } {
+  const frame: Frame = { x0: Math.min(...boxes.map((b) => b.x)), x1: Math.max(...boxes.map((b) => b.x1)), cells: new Map() };
   const cells: GridCell[] = boxes
     .sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)
-    .map((b) => ({
-      text: joinLines(linesOf(b.runs).map(lineText)),
-      row: b.r0,
-      col: b.c0,
-      rowSpan: b.r1 - b.r0,
-      colSpan: b.c1 - b.c0,
-      at: at(page, b.x, b.y),
-    }));
-  return { cells, rows, cols, at: where };
+    .map((b) => {
+      const lines = linesOf(b.runs);
+      // Where lines end at the latest: the cell's right edge less its padding (taken to be as much as
+      // on the left, where the leftmost line starts). A first-line indent or centring leaves it as it is.
+      const right = b.x1 - (lines.length ? Math.max(0, Math.min(...lines.map((l) => l[0].x)) - b.x) : 0);
+      const left = (line: Run[]) => right - line.at(-1)!.x1;
+      const cell: GridCell = {
+        text: joinLines(lines.map(lineText), (i) => !wrapped(left(lines[i - 1]), lines[i])),
+        row: b.r0,
+        col: b.c0,
+        rowSpan: b.r1 - b.r0,
+        colSpan: b.c1 - b.c0,
+        at: at(page, b.x, b.y),
+      };
+      const last = lines.at(-1);
+      frame.cells.set(cell, {
+        x0: b.x,
+        x1: b.x1,
+        left: last ? left(last) : right - b.x,
+        // No room for another line below the last one.
+        full: last !== undefined && b.y1 - last[0].base < 1.2 * last[0].size,
+        first: lines[0] ?? null,
+        lines: lines.length,
+      });
+      return cell;
+    });
+  return { table: { cells, rows, cols, at: where }, frame };
 }
 
 /** Tables found from ruling lines; the runs they hold are taken out of `runs`. */
@@ -380,9 +440,60 @@ function latticeTables(segs: Seg[], runs: Set<Run>, page: number): Placed[] {
     }
     const rows = compact(boxes, ys.length - 1, 'r0', 'r1');
     const cols = compact(boxes, xs.length - 1, 'c0', 'c1');
-    out.push({ y: ys[0], block: { kind: 'table', table: tableOf(boxes, rows, cols, at(page, xs[0], ys[0]), page) } });
+    const { table, frame } = tableOf(boxes, rows, cols, at(page, xs[0], ys[0]), page);
+    out.push({ y: ys[0], block: { kind: 'table', table }, frame });
   }
   return out;
+}
+
+/** Columns no cell starts at are dropped, renumbering the rest (as `compact`, on finished cells). */
+function compactCols(t: GridTable): void {
+  const used = [...new Set(t.cells.map((c) => c.col))].sort((a, b) => a - b);
+  const index = (col: number) => { const i = used.findIndex((u) => u >= col); return i < 0 ? used.length : i; };
+  for (const c of t.cells) [c.col, c.colSpan] = [index(c.col), index(c.col + c.colSpan) - index(c.col)];
+  t.cols = used.length;
+}
+
+/**
+ * A table that goes on over a page break (`next`, the first block of a page, with the outer edges of
+ * `prev`, the last of the page before) may have cells cut there, their text going on in the first row
+ * on the new page. A cell there is a cell's rest when the cell above (in the last row) is full: text
+ * down to its bottom, and the first word below, a short one, would not have fitted after its last
+ * line (a wrap). Rests go up into the cells they came from (a merged cell the break went through). The
+ * whole row was split when all its other text lies under full cells of several lines (further
+ * paragraphs; a one-line cell was a whole row's worth, what is under it starts a new row): then all of
+ * it goes up, and the row goes.
+ */
+function stitch(prev: Placed, next: Placed): void {
+  const [a, b, fa, fb] = [prev.block, next.block, prev.frame, next.frame];
+  if (a.kind !== 'table' || b.kind !== 'table' || !fa || !fb) return;
+  if (Math.abs(fa.x0 - fb.x0) > TOL || Math.abs(fa.x1 - fb.x1) > TOL) return;
+  const [ta, tb] = [a.table, b.table];
+  const bottom = ta.cells.filter((c) => c.row + c.rowSpan === ta.rows);
+  const above = (e: CellEdge) => bottom.find((u) => fa.cells.get(u)!.x0 <= (e.x0 + e.x1) / 2 && (e.x0 + e.x1) / 2 < fa.cells.get(u)!.x1);
+  const first = tb.cells
+    .filter((c) => c.row === 0 && c.text !== '')
+    .map((c) => {
+      const e = fb.cells.get(c)!;
+      const u = above(e);
+      const eu = u && fa.cells.get(u);
+      // A short first word (a CJK character) that did not fit shows the line above full; a long one
+      // (`100.00%`) would not have fitted after most lines, so shows nothing.
+      const wraps = eu !== undefined && eu.full && firstWord(e.first!) <= 2 * e.first![0].size && wrapped(eu.left, e.first!);
+      return { c, e, u, eu, wraps, more: wraps || (eu !== undefined && eu.full && eu.lines > 1) };
+    });
+  const split = first.some((k) => k.wraps) && first.every((k) => k.more);
+  for (const { c, e, u, eu, wraps } of first.filter((k) => k.wraps || (split && k.more))) {
+    u!.text = joinLines([u!.text, c.text], () => !wraps);
+    [eu!.left, eu!.full, eu!.lines] = [e.left, e.full, e.lines];
+    c.text = '';
+  }
+  if (!split) return;
+  // The row goes; a cell that spanned down from it keeps the rows below.
+  tb.cells = tb.cells.filter((c) => c.row > 0 || c.rowSpan > 1);
+  for (const c of tb.cells) if (c.row === 0) c.rowSpan--; else c.row--;
+  tb.rows--;
+  compactCols(tb);
 }
 
 // ---------------------------------------------------------------- stream tables (no ruling lines)
@@ -636,6 +747,8 @@ export async function readPdf(bytes: Uint8Array, opts: PdfOptions = {}): Promise
     const notes: string[] = [];
     const textless: number[] = [];
     let images = 0;
+    /** The previous page's last block, which a table at the top of this page may go on from. */
+    let last: Placed | undefined;
     for (let n = 1; n <= count; n++) {
       if (Date.now() >= deadline) throw new Timeout();
       const read = await race(doc.getPage(n))
@@ -650,7 +763,11 @@ export async function readPdf(bytes: Uint8Array, opts: PdfOptions = {}): Promise
       done = n;
       if (read.runs === 0) textless.push(n);
       images += read.images;
-      blocks.push(...read.blocks.map((p) => p.block));
+      if (last && read.blocks[0]) stitch(last, read.blocks[0]);
+      // A page that held only the rest of a split row adds nothing: the table may go on over the next break.
+      const kept = read.blocks.filter((p) => p.block.kind !== 'table' || p.block.table.rows > 0);
+      last = kept.at(-1) ?? (read.blocks.length ? last : undefined);
+      blocks.push(...kept.map((p) => p.block));
       notes.push(...read.notes);
     }
     if (textless.length === count) {

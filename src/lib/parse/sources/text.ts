@@ -12,14 +12,15 @@ export function textGrid(lines: string[], encoding: string): Grid {
   const blocks: Block[] = [];
   let n = 0;
   while (n < lines.length) {
-    const got = pipeRows(lines, n) ?? cellPerLine(lines, n) ?? tabRows(lines, n) ?? wordCells(lines, n);
+    const got = pipeRows(lines, n) ?? cellPerLine(lines, n) ?? delimited(lines, n) ?? wordCells(lines, n);
     if (got) {
       blocks.push({ kind: 'table', table: got.table });
       n = got.next;
       continue;
     }
+    // Blank lines stay, as empty blocks: in a one-cell-a-line export an empty line is an empty cell.
     const line = lines[n];
-    if (!isBlank(line)) blocks.push({ kind: 'text', text: line.replace(/[\s\u3000]+$/, ''), at: `line ${n + 1}`, line: n + 1, lastLine: n + 1 });
+    blocks.push({ kind: 'text', text: isBlank(line) ? '' : line.replace(/[\s\u3000]+$/, ''), at: `line ${n + 1}`, line: n + 1, lastLine: n + 1 });
     n++;
   }
   return { format: 'txt', blocks, encoding, notes: [] };
@@ -89,15 +90,58 @@ function cellPerLine(lines: string[], from: number): Got | null {
   return rows.length >= 2 ? { table: table(rows), next: n } : null;
 }
 
-/** Tab-separated rows (a spreadsheet's export): a tab between two texts on each line. */
-function tabRows(lines: string[], from: number): Got | null {
-  const isRow = (l: string) => /\S\t/.test(l.replace(/[\s\u3000]+$/, '')) && !/^\s*\t/.test(l);
+/**
+ * Delimited rows, a spreadsheet's text export: tab-separated, or comma-separated when the lines agree on
+ * their number of fields; a quoted field may hold the delimiter, `""` and line breaks (RFC 4180).
+ */
+function delimited(lines: string[], from: number): Got | null {
+  const first = lines[from];
+  const sep = /\S\t|\t\S|^\t\t/.test(first.replace(/[\s\u3000]+$/, '')) && !/^ {0,3}\t[^\t]*$/.test(first) ? '\t' : first.includes(',') && first.trimStart().startsWith('"') ? ',' : null;
+  if (!sep) return null;
   const rows: { cells: string[]; first: number; last: number }[] = [];
   let n = from;
-  for (; n < lines.length && isRow(lines[n]); n++) {
-    rows.push({ cells: lines[n].replace(/[\s\u3000]+$/, '').split('\t').map((c) => c.trim()), first: n + 1, last: n + 1 });
+  while (n < lines.length) {
+    const row = fields(lines, n, sep);
+    if (!row || row.cells.length < 2) break;
+    rows.push({ cells: row.cells, first: n + 1, last: row.next });
+    n = row.next;
   }
-  return rows.length >= 2 ? { table: table(rows), next: n } : null;
+  if (rows.length < 2) return null;
+  // Commas must make a table: most rows with the same number of fields.
+  if (sep === ',' && rows.filter((r) => r.cells.length === rows[0].cells.length).length < rows.length * 0.8) return null;
+  return { table: table(rows), next: n };
+}
+
+/** One record from line `n`: its fields and the line after it. */
+function fields(lines: string[], n: number, sep: string): { cells: string[]; next: number } | null {
+  const cells: string[] = [];
+  let text = lines[n];
+  let i = 0;
+  let cell = '';
+  let quoted = false;
+  let at = n;
+  for (;;) {
+    if (i >= text.length) {
+      if (quoted && at + 1 < lines.length && at - n < 200) {
+        cell += '\n';
+        text = lines[++at];
+        i = 0;
+        continue;
+      }
+      cells.push(cell.trim());
+      break;
+    }
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), (i += 2);
+      else if (ch === '"') (quoted = false), i++;
+      else (cell += ch), i++;
+    } else if (ch === '"' && cell.trim() === '') (quoted = true), (cell = ''), i++;
+    else if (ch === sep) cells.push(cell.trim()), (cell = ''), i++;
+    else (cell += ch), i++;
+  }
+  if (quoted) return null;
+  return { cells: cells.map((c) => c.replace(/[\s\u3000]+$/gm, '')), next: at + 1 };
 }
 
 const isCellLine = (l: string) => l.charCodeAt(0) === 9 || /^ {1,3}\t/.test(l);
