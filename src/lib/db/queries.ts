@@ -467,6 +467,8 @@ export interface Finding {
   evidence: string | null;
   level: string | null;
   line: number | null;
+  /** Where in a document (not text) the line is: `table 2 row 7`, `Sheet1!B12`, `p3 x120 y540`. */
+  location?: string | null;
 }
 
 /** Every finding on the project or one of its indicators, the gravest first. */
@@ -488,6 +490,7 @@ export interface ReadingFiling {
   layout: string;
   status: string;
   encoding: string | null;
+  format: string | null;
   lines_total: number;
   lines_used: number;
   projects: number;
@@ -507,7 +510,7 @@ export async function readingCount(run: Run, f: Filters): Promise<number> {
 export async function readingFilings(run: Run, f: Filters, limit: number, offset: number): Promise<ReadingFiling[]> {
   const s = scoped(f, readingPage);
   const rows = await run(`${s.text}
-SELECT f.filing_id, f.source_file, f.county_code, f.year, f.department, f.unit, f.layout, f.status, f.encoding,
+SELECT f.filing_id, f.source_file, f.county_code, f.year, f.department, f.unit, f.layout, f.status, f.encoding, f.format,
   f.lines_total, f.lines_used, (SELECT count(*) FROM projects p WHERE p.filing_id = f.filing_id)::INTEGER AS projects
 FROM filings f WHERE f.filing_id IN (SELECT filing_id FROM page)
 ORDER BY f.county_code IS NULL, f.county_code, f.year, f.source_file, f.filing_id`, [...s.params, limit, offset]);
@@ -521,7 +524,7 @@ export async function readingFindings(run: Run, f: Filters, limit: number, offse
   if (f.rule != null) params.push(f.rule);
   if (f.q != null) params.push(f.q);
   const rows = await run(`${s.text}
-SELECT x.finding_id, x.filing_id, x.project_id, x.indicator_id, x.rule_id, x.severity, x.message, x.evidence, x.level, x.line
+SELECT x.finding_id, x.filing_id, x.project_id, x.indicator_id, x.rule_id, x.severity, x.message, x.evidence, x.level, x.line, x.location
 FROM findings x
 WHERE x.filing_id IN (SELECT filing_id FROM page) AND starts_with(x.rule_id, 'parse/')
   ${f.rule == null ? '' : 'AND x.rule_id = ?::VARCHAR'}
