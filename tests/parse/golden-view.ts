@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { formatYuan, type Project } from '../../src/lib/parse';
+import { expect } from 'vitest';
+import { type Filing, formatYuan, type Project } from '../../src/lib/parse';
 
 /** The fields a hand-read golden holds (tests/golden/README.md), and a parsed project seen the same way. */
 export interface GoldenIndicator {
@@ -42,4 +43,16 @@ export function projectView(p: Project, like: GoldenProject): GoldenProject {
 export function strip(g: GoldenProject): GoldenProject {
   const { firstLine: _a, lastLine: _b, ...rest } = g as GoldenProject & { firstLine?: number; lastLine?: number };
   return rest;
+}
+
+/** Every project of the golden, in order, field by field, and every indicator row of each. */
+export function expectProjects(f: Filing, g: Golden): void {
+  expect(f.projects.map((p) => p.name)).toEqual(g.projects.map((p) => p.name));
+  g.projects.forEach((gp, i) => {
+    const got = projectView(f.projects[i], gp);
+    const want = strip(gp);
+    expect({ project: i + 1, ...got, indicators: undefined }).toEqual({ project: i + 1, ...want, indicators: undefined });
+    want.indicators.forEach((wi, k) => expect({ project: i + 1, row: k + 1, ...got.indicators[k] }).toEqual({ project: i + 1, row: k + 1, ...wi }));
+    expect(got.indicators.length).toBe(want.indicators.length);
+  });
 }

@@ -5,7 +5,7 @@ import { parseAmount, yuan } from './money';
 import type { FormReading } from './forms/read';
 import { inferPlace, withMeta } from './place';
 import { isBlank } from './text';
-import { canonicalLevel1, canonicalLevel2 } from './vocabulary';
+import { canonicalLevel1, canonicalLevel2, isClosing, isPlaceholder } from './vocabulary';
 
 /** What every reading of a file shares, whichever recognizer read it. */
 export interface Source {
@@ -84,16 +84,31 @@ export function finish(f: Filing, src: Source): Filing {
   return f;
 }
 
-/** How much of a filing a reading got: what decides between two recognizers' readings of one file. */
+/**
+ * How much of a filing a reading got: what decides between two recognizers' readings of one file. A name
+ * that swallowed the form's next labels, or a row without its levels, counts for little.
+ */
 export function coverage(f: Filing): number {
   let n = 0;
   for (const p of f.projects) {
-    n += 2 + p.indicators.length * 2;
+    if (p.name.length <= 60 && !SWALLOWED.test(p.name)) n += 2;
     if (p.budget != null) n += 2;
-    for (const i of p.indicators) if (i.target.raw != null) n++;
+    if (p.fiscal != null) n += 1;
+    if (p.goals != null) n += 1;
+    for (const i of p.indicators) {
+      // The signature block read as a row is no indicator.
+      if ((i.level3 != null && isClosing(i.level3)) || (i.target.raw != null && isPlaceholder(i.target.raw))) continue;
+      if (i.level3 != null) n++;
+      if (i.target.raw != null) n++;
+      if (canonicalLevel1(i.level1) != null && canonicalLevel2(i.level2) != null) n++;
+    }
   }
+  // Rows it could not place are what it missed.
+  n -= f.findings.filter((x) => x.rule === 'parse/row-ambiguous' || x.rule === 'parse/row-incomplete').length;
   return n + f.linesUsed / Math.max(1, f.linesTotal);
 }
+
+const SWALLOWED = /主管部门|实施单位|预算单位|资金总额|财政拨款|绩效目标|一级指标/;
 
 const FISCAL_IN_TEXT = /涉及财政(?:拨款)?资金[\s\u3000]*([\d,，.]+)[\s\u3000]*(万元|元)/;
 

@@ -50,7 +50,7 @@ export const FORM_LABELS: Record<FormField, string[]> = {
 /** The role a column of an indicator table plays. */
 export type ColumnRole =
   | 'group' | 'level1' | 'level2' | 'level3' | 'description' | 'op' | 'target' | 'longTarget' | 'unit' | 'basis'
-  | 'weight' | 'direction'
+  | 'weight' | 'direction' | 'skip'
   // A one-table-per-department export puts the project's own fields in columns too.
   | 'department' | 'name' | 'budget' | 'goals';
 
@@ -67,6 +67,8 @@ export const COLUMN_HEADERS: [ColumnRole, string[]][] = [
   ['basis', ['指标值确定依据', '指标值设定依据', '确定依据', '设定依据', '绩效标准', '评分标准', '备注', '指标值说明', '评(扣)分标准']],
   ['weight', ['权重', '分值', '指标权重']],
   ['direction', ['指标方向性', '指标方向', '方向']],
+  // Columns a form may have that the contract does not keep: read, not stored.
+  ['skip', ['序号', '实际完成值', '全年实际值', '完成情况', '得分', '偏差原因分析及改进措施', '偏差原因', '指标类型', '是否核心指标']],
   ['department', ['单位名称', '部门名称', '预算单位']],
   ['name', ['项目名称']],
   ['budget', ['预算数', '预算金额', '项目金额', '资金总额']],
@@ -108,7 +110,8 @@ export function labelCore(text: string): string {
   return labelKey(text)
     .replace(/^\*+/, '')
     .replace(/^(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[、.])/, '')
-    .replace(/\((?:必填|选填)[^)]*\)$/, '')
+    // Marks a template adds to a label: 必填, a weight (30分, 权重20%).
+    .replace(/\((?:必填|选填|权重)?[^)]*?(?:必填|选填|\d+(?:\.\d+)?[分%])[^)]*\)$/, '')
     .replace(/[:：]$/, '');
 }
 
@@ -125,10 +128,18 @@ export function formField(text: string): FormField | null {
 
 /** A label at the start of a cell that also holds its value (`年度资金总额: 10`, `单位名称：某局`). */
 export function formFieldPrefix(text: string): { field: FormField; rest: string } | null {
-  const m = /^[\s\u3000]*([^:：\s]{2,14})[\s\u3000]*[:：][\s\u3000]*(.+)$/s.exec(text);
-  if (!m) return null;
-  const field = formField(m[1]);
-  return field ? { field, rest: m[2].trim() } : null;
+  // The label may hold a colon of its own (`其中：财政拨款：300`): try each colon in turn.
+  const re = /[:：]/g;
+  for (let k = 0; k < 3; k++) {
+    const m = re.exec(text);
+    if (!m || m.index > 20) return null;
+    const label = text.slice(0, m.index).trim();
+    const rest = text.slice(m.index + 1).trim();
+    if (label.length < 2 || rest === '' || /\s/.test(label.replace(/^[\s\u3000]+/, ''))) continue;
+    const field = formField(label);
+    if (field) return { field, rest };
+  }
+  return null;
 }
 
 const headerByKey = new Map<string, ColumnRole>();

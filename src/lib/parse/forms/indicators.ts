@@ -19,8 +19,11 @@ export function readHeader(row: Row): Header | null {
   const has = (r: ColumnRole) => roles.some((x) => x.role === r);
   const levels = ['level1', 'level2', 'level3'].filter((r) => has(r as ColumnRole)).length;
   if (levels < 2 || !(has('target') || has('longTarget'))) return null;
-  // Every non-empty cell of a header is a header.
-  if (row.cells.some((c, i) => c.text.trim() !== '' && roles[i].role == null)) return null;
+  // A header is headers: a column the vocabulary does not know is allowed beside four it does (its
+  // cells are then reported as unread, not lost).
+  const unknown = row.cells.filter((c, i) => c.text.trim() !== '' && roles[i].role == null).length;
+  const known = roles.filter((r) => r.role != null).length;
+  if (unknown > 0 && (known < 4 || unknown > 2 || row.text)) return null;
   while (roles.length > 0 && roles[roles.length - 1].role == null) roles.pop();
   return { roles, wide: has('name') && (has('budget') || has('department')) };
 }
@@ -75,6 +78,8 @@ function textRecord(row: Row, h: Header, haveLevel1: boolean): RowRecord {
   const cells = row.cells;
   let i = 0;
   let l1Seen = haveLevel1;
+  // A 序号 column: the row's number comes first.
+  if (h.roles[0]?.role === 'skip' && /^\d{1,3}$/.test(cells[0]?.text ?? '')) out.skip = { text: cells[i].text, cells: [cells[i++]] };
   for (; i < cells.length; i++) {
     const role = columnRole(cells[i].text);
     if (role === 'group') {

@@ -77,11 +77,13 @@ export function readForms(grid: Grid): FormReading | null {
   // No stated unit: a label that names one (`资金总额（万元）`), wherever it sits.
   if (!unit) {
     for (const r of rows) {
-      const c = r.cells.find((x) => LABEL_UNIT.test(x.text) && labelOf(x.text) != null);
-      if (c) {
-        unit = LABEL_UNIT.exec(c.text)![1] as MoneyUnit;
-        break;
+      for (const x of r.cells) {
+        const prefix = formFieldPrefix(x.text);
+        const label = labelOf(x.text) != null ? x.text : prefix ? x.text.slice(0, x.text.length - prefix.rest.length) : null;
+        const u = label ? LABEL_UNIT.exec(label) : null;
+        if (u) unit ??= u[1] as MoneyUnit;
       }
+      if (unit) break;
     }
   }
   const tree = readTree(rows, unit ?? '元');
@@ -185,10 +187,14 @@ export function readForms(grid: Grid): FormReading | null {
     });
     for (let k = 0; k < r.cells.length; k++) {
       const c = r.cells[k];
-      const inCell = labelAt[k] ? null : formFieldPrefix(c.text);
+      let inCell = labelAt[k] ? null : formFieldPrefix(c.text);
+      // `项目资金（万元）：年度资金总额：1200`: a section's label, then the field's own.
+      while (inCell && inCell.field === 'section' && formFieldPrefix(inCell.rest)) inCell = formFieldPrefix(inCell.rest);
       if (inCell) {
         anyLabel = true;
         mark([c]);
+        const u = LABEL_UNIT.exec(c.text.slice(0, c.text.length - inCell.rest.length));
+        if (u) unit ??= u[1] as MoneyUnit;
         setField(inCell.field, inCell.rest, c.text, [c], c.line);
         continue;
       }
@@ -202,7 +208,8 @@ export function readForms(grid: Grid): FormReading | null {
       const valueCells = r.cells.slice(k + 1, j).filter((v) => !isBlank(v.text));
       if (valueCells.length > 0) {
         mark(valueCells);
-        const value = r.text ? joinTokens(r, k + 1, j - 1) : valueCells.map((v) => v.text).join('\n');
+        // A flattener that repeats a merged cell's text in every cell it covers says it once.
+        const value = r.text ? joinTokens(r, k + 1, j - 1) : [...new Set(valueCells.map((v) => v.text))].join('\n');
         setField(field, value, c.text, valueCells, valueCells[0].line);
         k = j - 1;
         continue;
