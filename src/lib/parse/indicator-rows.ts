@@ -4,6 +4,7 @@ import { type ColumnRole, isLevel2Only, labelLevels, labelPrefix } from './label
 import { knownBases, wrappedRun } from './pdf-rows';
 import { type Cells, type Piece, type RunRows, type Tagged } from './pieces';
 import { isTargetCell, parseTarget } from './target';
+import { UNIT_ALTERNATION } from './vocabulary';
 import { isBlank, orNull } from './text';
 
 /**
@@ -266,9 +267,8 @@ function exactRun(run: Piece[], roles: ColumnRole[]): RunRows {
   return { rows, leftover: [] };
 }
 
-const UNIT_ALT = '百分比|%|％|万元|元|人次|月份|个月|分钟|次|人|项|份|个|场|期|辆|家|天|日|月|年|分|篇|条|件|台|套|本|册|户|所|处|名|批|座|起';
-const GLUED_OP = new RegExp(`(?:≥|≤|>=|<=|>|<|＞＝|＜＝|＞|＜|=|大于等于|小于等于|不低于|不少于|不超过|不高于)\\s*\\d+(?:\\.\\d+)?\\s*(?:${UNIT_ALT})?`);
-const GLUED_BARE = new RegExp(`\\d+(?:\\.\\d+)?\\s*(?:${UNIT_ALT})`);
+const GLUED_OP = new RegExp(`(?:≥|≤|>=|<=|>|<|＞＝|＜＝|＞|＜|=|大于等于|小于等于|不低于|不少于|不超过|不高于)\\s*\\d+(?:\\.\\d+)?\\s*(?:${UNIT_ALTERNATION})?`);
+const GLUED_BARE = new RegExp(`\\d+(?:\\.\\d+)?\\s*(?:${UNIT_ALTERNATION})`);
 
 /** `培训人次参加培训的人次≥200人次年度培训计划`: one row glued into one line. An operator marks the 指标值 best. */
 function gluedRow(s: string): Cells | null {

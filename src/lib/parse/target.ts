@@ -1,32 +1,7 @@
-import type { Target, TargetOp, UnitClass } from './model';
+import type { Target, TargetOp } from './model';
+import { OPS, UNIT_ALTERNATION, UNITS } from './vocabulary';
 import { parseAmount } from './money';
 import { halfWidth } from './text';
-
-/** Operator words and signs, longest first, to their normalized sign. */
-const OPS: [RegExp, TargetOp][] = [
-  [/^(?:≥|>=|=>|大于等于|大于或等于|不低于|不少于|不小于|至少|达到)/, '≥'],
-  [/^(?:≤|<=|=<|小于等于|小于或等于|不超过|不高于|不大于|不多于|控制在|最多)/, '≤'],
-  [/^(?:>|大于|高于|超过|多于)/, '>'],
-  [/^(?:<|小于|低于|少于)/, '<'],
-  [/^(?:=|等于)/, '='],
-];
-
-/** Units, longest first, with their class. `百分比` is `%`. */
-const UNITS: [string, string, UnitClass][] = [
-  ['百分比', '%', 'percent'], ['%', '%', 'percent'], ['‰', '‰', 'percent'],
-  ['万元', '万元', 'money'], ['亿元', '亿元', 'money'], ['千元', '千元', 'money'], ['元', '元', 'money'],
-  ['个工作日', '个工作日', 'time'], ['工作日', '工作日', 'time'], ['个月', '个月', 'time'], ['月份', '月份', 'time'],
-  ['小时', '小时', 'time'], ['天', '天', 'time'], ['日', '日', 'time'], ['周', '周', 'time'], ['月', '月', 'time'], ['年', '年', 'time'],
-  ['分钟', '分钟', 'time'], ['人次', '人次', 'count'], ['批次', '批次', 'count'], ['台次', '台次', 'count'], ['户次', '户次', 'count'],
-  ['场次', '场次', 'count'], ['车次', '车次', 'count'], ['课时', '课时', 'count'], ['学时', '学时', 'count'], ['公斤', '公斤', 'count'],
-  ['千克', '千克', 'count'], ['万亩', '万亩', 'count'], ['立方米', '立方米', 'count'], ['千米', '千米', 'count'], ['米', '米', 'count'], ['万人', '万人', 'count'], ['平方米', '平方米', 'count'], ['公里', '公里', 'count'],
-  ['次', '次', 'count'], ['人', '人', 'count'], ['项', '项', 'count'], ['份', '份', 'count'], ['个', '个', 'count'],
-  ['场', '场', 'count'], ['期', '期', 'count'], ['辆', '辆', 'count'], ['家', '家', 'count'], ['篇', '篇', 'count'],
-  ['条', '条', 'count'], ['件', '件', 'count'], ['台', '台', 'count'], ['套', '套', 'count'], ['本', '本', 'count'],
-  ['册', '册', 'count'], ['户', '户', 'count'], ['所', '所', 'count'], ['处', '处', 'count'], ['名', '名', 'count'],
-  ['批', '批', 'count'], ['起', '起', 'count'], ['座', '座', 'count'], ['亩', '亩', 'count'], ['吨', '吨', 'count'], ['株', '株', 'count'],
-  ['分', '分', 'score'],
-];
 
 const MONEY_UNIT: Record<string, '元' | '万元' | null> = { 元: '元', 万元: '万元' };
 
@@ -142,10 +117,10 @@ function perUnit(s: string): string | null {
 }
 
 /** The target shape that marks a 指标值 cell in text without cell boundaries: operator/number/unit or a date. */
-export const TARGET_START = /^(?:[≥≤><=＞＜＝]|>=|<=|大于等于|小于等于|不低于|不少于|不超过|不高于)?\s*\d+(?:\.\d+)?\s*(?:百分比|%|％|万元|元|人次|月份|个月|次|人|项|份|个|场|期|辆|家|天|日|月|年|分|篇|条|件|台|套|本|册|户|所|处|名|批|座)?$/;
+export const TARGET_START = new RegExp(`^(?:[≥≤><=＞＜＝]|>=|<=|大于等于|小于等于|不低于|不少于|不超过|不高于)?\\s*\\d+(?:\\.\\d+)?\\s*(?:${UNIT_ALTERNATION})?$`);
 
 /** A piece that is only a unit (the second half of `≥12` / `次`). */
-export const UNIT_ONLY = /^\s*(?:百分比|%|％|万?\s*元|万|人次|月份|个月|次|人|项|份|个|场|期|辆|家|天|日|月|年|分|篇|条|件|台|套|本|册|户|所|处|名|批|座)\s*$/;
+export const UNIT_ONLY = new RegExp(`^\\s*(?:万\\s*元|万|${UNIT_ALTERNATION})\\s*$`);
 
 /** A cell that reads as a 指标值: operator/number/unit, a percent, or a date. What anchors rows in text without cell boundaries. */
 export function isTargetCell(s: string): boolean {

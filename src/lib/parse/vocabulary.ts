@@ -1,3 +1,4 @@
+import type { TargetOp, UnitClass } from './model';
 import { labelKey } from './text';
 
 /**
@@ -38,7 +39,7 @@ export const FORM_LABELS: Record<FormField, string[]> = {
   /** Labels that head a part of the form and carry no value of their own. */
   section: [
     '资金情况', '项目资金', '资金情况(万元)', '项目资金(万元)', '金额(万元)', '金额(元)', '金额', '预算规模及资金用途', '预算规模',
-    '绩效指标', '本年度绩效指标', '年度绩效指标', '产出和效益指标', '年度总体目标完成情况', '实施期', '资金来源', '目标',
+    '绩效指标', '本年度绩效指标', '年度绩效指标', '产出和效益指标', '年度总体目标完成情况', '实施期', '资金来源',
   ],
   skip: [
     '项目负责人及电话', '项目负责人', '联系电话', '联系人', '项目属性', '项目期', '项目支出实施期', '项目实施期', '项目类型', '项目周期',
@@ -97,11 +98,48 @@ export const LEVEL2_LABELS: Record<string, string> = {
   数量: '数量指标', 质量: '质量指标', 时效: '时效指标', 成本: '成本指标',
 };
 
+/** The level 1 each standard level 2 belongs under; a level 2 with two homes (成本指标: 产出 in the 2015
+ * template, its own level 1 in 2021) lists both. */
+export const LEVEL2_PARENTS: Record<string, string[]> = {
+  数量指标: ['产出指标'], 质量指标: ['产出指标'], 时效指标: ['产出指标'], 成本指标: ['产出指标', '成本指标'],
+  经济效益指标: ['效益指标'], 社会效益指标: ['效益指标'], 生态效益指标: ['效益指标'], 可持续影响指标: ['效益指标'],
+  服务对象满意度指标: ['满意度指标', '效益指标'], 经济成本指标: ['成本指标'], 社会成本指标: ['成本指标'], 生态环境成本指标: ['成本指标'],
+};
+
 /** Words that end a form: the approval and signature block under the table. */
 export const CLOSING = ['审核意见', '初审意见', '审批意见', '审核意见(盖章)', '填表人', '单位负责人', '财务负责人', '附件下载', '附件'];
 
 /** Placeholders a template leaves in a value cell: no value. */
 export const PLACEHOLDERS = ['(盖章)', '盖章', '/', '-', '—', '无', '——'];
+
+/** Operator words and signs, longest first, to their normalized sign. */
+export const OPS: [RegExp, TargetOp][] = [
+  [/^(?:≥|>=|=>|大于等于|大于或等于|不低于|不少于|不小于|至少|达到)/, '≥'],
+  [/^(?:≤|<=|=<|小于等于|小于或等于|不超过|不高于|不大于|不多于|控制在|最多)/, '≤'],
+  [/^(?:>|大于|高于|超过|多于)/, '>'],
+  [/^(?:<|小于|低于|少于)/, '<'],
+  [/^(?:=|等于)/, '='],
+];
+
+/** Units, longest first, with their class. `百分比` is `%`. */
+export const UNITS: [string, string, UnitClass][] = [
+  ['百分比', '%', 'percent'], ['%', '%', 'percent'], ['％', '%', 'percent'], ['‰', '‰', 'percent'],
+  ['万元', '万元', 'money'], ['亿元', '亿元', 'money'], ['千元', '千元', 'money'], ['元', '元', 'money'],
+  ['个工作日', '个工作日', 'time'], ['工作日', '工作日', 'time'], ['个月', '个月', 'time'], ['月份', '月份', 'time'],
+  ['小时', '小时', 'time'], ['天', '天', 'time'], ['日', '日', 'time'], ['周', '周', 'time'], ['月', '月', 'time'], ['年', '年', 'time'],
+  ['分钟', '分钟', 'time'], ['人次', '人次', 'count'], ['批次', '批次', 'count'], ['台次', '台次', 'count'], ['户次', '户次', 'count'],
+  ['场次', '场次', 'count'], ['车次', '车次', 'count'], ['课时', '课时', 'count'], ['学时', '学时', 'count'], ['公斤', '公斤', 'count'],
+  ['千克', '千克', 'count'], ['万亩', '万亩', 'count'], ['立方米', '立方米', 'count'], ['千米', '千米', 'count'], ['米', '米', 'count'], ['万人', '万人', 'count'], ['平方米', '平方米', 'count'], ['公里', '公里', 'count'],
+  ['次', '次', 'count'], ['人', '人', 'count'], ['项', '项', 'count'], ['份', '份', 'count'], ['个', '个', 'count'],
+  ['场', '场', 'count'], ['期', '期', 'count'], ['辆', '辆', 'count'], ['家', '家', 'count'], ['篇', '篇', 'count'],
+  ['条', '条', 'count'], ['件', '件', 'count'], ['台', '台', 'count'], ['套', '套', 'count'], ['本', '本', 'count'],
+  ['册', '册', 'count'], ['户', '户', 'count'], ['所', '所', 'count'], ['处', '处', 'count'], ['名', '名', 'count'],
+  ['批', '批', 'count'], ['起', '起', 'count'], ['座', '座', 'count'], ['亩', '亩', 'count'], ['吨', '吨', 'count'], ['株', '株', 'count'],
+  ['分', '分', 'score'],
+];
+
+/** Every unit a target may carry, longest first, as a regex alternation (the one list every unit pattern uses). */
+export const UNIT_ALTERNATION = [...UNITS.map((u) => u[0])].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 
 // ---------------------------------------------------------------- derived lookups
 

@@ -1,5 +1,6 @@
 import { type ColumnRole, columnRole, levelLabel } from '../vocabulary';
-import { isTargetCell } from '../target';
+import { isTargetCell, UNIT_ONLY } from '../target';
+import { closePdfGaps } from '../text';
 import { type Cell, type Row, joinTokens } from './rows';
 
 /**
@@ -75,7 +76,7 @@ export function readRecord(row: Row, h: Header, haveLevel1: boolean): RowRecord 
 /** A text line: labels first, then the 指标值 (the last token shaped like one), then the rest. */
 function textRecord(row: Row, h: Header, haveLevel1: boolean): RowRecord {
   const out: RowRecord = {};
-  const cells = row.cells;
+  const cells = targetTokens(row.cells);
   let i = 0;
   let l1Seen = haveLevel1;
   // A 序号 column: the row's number comes first.
@@ -99,10 +100,22 @@ function textRecord(row: Row, h: Header, haveLevel1: boolean): RowRecord {
   let t = -1;
   for (let k = cells.length - 1; k > i; k--) if (isTargetToken(cells[k].text)) { t = k; break; }
   if (t < 0 && rest >= 2) t = roles.includes('basis') && rest >= 3 && isTargetToken(cells[cells.length - 2].text) ? cells.length - 2 : cells.length - 1;
-  const span = (a: number, b: number) => (a > b ? undefined : { text: joinTokens(row, a, b), cells: cells.slice(a, b + 1) });
+  const span = (a: number, b: number) => (a > b ? undefined : { text: a === b ? cells[a].text : closePdfGaps(row.raw.slice(cells[a].from, cells[b].to)), cells: cells.slice(a, b + 1) });
   if (t < 0) {
     out.level3 = span(i, cells.length - 1);
     return out;
+  }
+  // 指标性质 in a column of its own: `定性`, or an operator the value does not carry.
+  if (roles.includes('op') && t - 1 > i && OP_WORD.test(cells[t - 1].text)) {
+    out.op = span(t - 1, t - 1);
+    cells.splice(t - 1, 1);
+    t--;
+  }
+  // 长期 + 年度 values side by side: the target before the target is the long-term one.
+  if (roles.includes('longTarget') && t - 1 > i && isTargetToken(cells[t - 1].text)) {
+    out.longTarget = span(t - 1, t - 1);
+    cells.splice(t - 1, 1);
+    t--;
   }
   if (roles.includes('description') && t - i >= 2) {
     out.level3 = span(i, i);
@@ -112,6 +125,23 @@ function textRecord(row: Row, h: Header, haveLevel1: boolean): RowRecord {
     out.target = span(t, t);
     out.basis = span(t + 1, cells.length - 1);
   } else out.target = span(t, cells.length - 1);
+  return out;
+}
+
+const OP_WORD = /^(?:[≥≤<>=＞＜＝]+|>=|<=|定性|定量|正向|反向)$/;
+
+/**
+ * A text line's tokens with a target that extraction split put back together: an operator standing alone
+ * (`≥` `95%`) joins the number after it, a unit standing alone (`≥3.2` `万亩`) the number before it.
+ */
+function targetTokens(cells: Cell[]): Cell[] {
+  const out: Cell[] = [];
+  for (const c of cells) {
+    const prev = out[out.length - 1];
+    const glue = prev && ((/^(?:[≥≤><=＞＜＝]+|>=|<=)$/.test(prev.text) && /^\d/.test(c.text)) || (/\d$/.test(prev.text) && UNIT_ONLY.test(c.text)));
+    if (glue) out[out.length - 1] = { ...prev, text: prev.text + c.text, to: c.to, last: Math.max(prev.last, c.last) };
+    else out.push(c);
+  }
   return out;
 }
 

@@ -2,9 +2,9 @@ import type { Grid } from '../grid';
 import type { Indicator, MoneyUnit, ParseFinding, Project, Yuan } from '../model';
 import { parseAmount, yuan } from '../money';
 import { parseTarget } from '../target';
-import { isBlank, labelKey, orNull } from '../text';
+import { closePdfGaps, isBlank, labelKey, orNull } from '../text';
 import {
-  DEPARTMENT_TITLE, type FormField, TITLE, columnRole, formField, formFieldPrefix, isClosing, isPlaceholder, levelLabel,
+  canonicalLevel1, canonicalLevel2, DEPARTMENT_TITLE, type FormField, LEVEL2_PARENTS, TITLE, columnRole, formField, formFieldPrefix, isClosing, isPlaceholder, levelLabel,
 } from '../vocabulary';
 import { type Header, type RowRecord, flowCells, readHeader, readRecord } from './indicators';
 import { type Cell, type Row, joinTokens, rowsOf } from './rows';
@@ -108,6 +108,9 @@ export function readForms(grid: Grid): FormReading | null {
   let departmentCode: string | null = null;
   let header: Header | null = null;
   let headerFromTable = false;
+  /** Rows of a text line that lacked a level label of their own, and where each label line stood. */
+  const unlabelled = new Map<Indicator, { level1: boolean; level2: boolean }>();
+  const labelMarks = new Map<Draft, Mark[]>();
   let l1: { text: string } | null = null;
   let l2: { text: string } | null = null;
   let closing = false;
@@ -206,6 +209,18 @@ export function readForms(grid: Grid): FormReading | null {
       let j = k + 1;
       while (j < r.cells.length && !labelAt[j] && !formFieldPrefix(r.cells[j].text)) j++;
       const valueCells = r.cells.slice(k + 1, j).filter((v) => !isBlank(v.text));
+      // PDF text centres a label on its cell: the value's lines stand above and below it, indented.
+      if (r.text && k === 0 && TEXT_FIELDS.has(field) && (j === r.cells.length || valueCells.length === 0)) {
+        const around = centredValue(rows, i, valueCells.length > 0 ? joinTokens(r, k + 1, j - 1) : null, used);
+        if (around) {
+          mark(valueCells);
+          for (const x of around.rows) mark(x.cells);
+          setField(field, around.text, c.text, valueCells, r.first);
+          skip = Math.max(skip, around.after);
+          k = j - 1;
+          continue;
+        }
+      }
       if (valueCells.length > 0) {
         mark(valueCells);
         // A flattener that repeats a merged cell's text in every cell it covers says it once.
@@ -220,12 +235,12 @@ export function readForms(grid: Grid): FormReading | null {
       const next = below0 >= 0 ? rows[i + 1 + below0] : undefined;
       if (field !== 'section' && !laterLabel && !consumedNext && next && next.cells.length > 0 && next.cells.every((v) => !labelOf(v.text) && !formFieldPrefix(v.text)) && !readHeader(next) && !isClosing(next.raw)) {
         const below = r.exact && next.exact && next.table === r.table ? next.cells.filter((v) => v.col < c.col + c.span && v.col + v.span > c.col) : next.cells;
-        let value = next.text ? next.raw.trim() : below.map((v) => v.text).join('\n');
+        let value = next.text ? closePdfGaps(next.raw.trim()) : below.map((v) => v.text).join('\n');
         let more = 0;
         // A label alone on its line: its value may run over several lines (one cell a paragraph).
         if (r.text && next.text && r.cells.length === 1) {
           for (let k = i + 2 + below0; k < rows.length && continues(rows[k], value); k++, more++) {
-            value += `\n${rows[k].raw.trim()}`;
+            value += `\n${closePdfGaps(rows[k].raw.trim())}`;
             mark(rows[k].cells);
           }
         }
@@ -244,6 +259,12 @@ export function readForms(grid: Grid): FormReading | null {
   const readIndicator = (r: Row, h: Header) => useRecord(readRecord(r, h, l1 != null), r, h);
   const useRecord = (rec: RowRecord, r: Row, h: Header) => {
     const cells = Object.values(rec).flatMap((v) => v?.cells ?? []);
+    if (r.text && d && (rec.level1 || rec.level2)) {
+      const marks = labelMarks.get(d) ?? [];
+      if (rec.level1) marks.push({ at: d.indicators.length, level: 1, text: squash(rec.level1.text) });
+      if (rec.level2) marks.push({ at: d.indicators.length, level: 2, text: squash(rec.level2.text) });
+      labelMarks.set(d, marks);
+    }
     if (rec.level1) {
       l1 = { text: squash(rec.level1.text) };
       l2 = null;
@@ -278,6 +299,7 @@ export function readForms(grid: Grid): FormReading | null {
       line: Math.min(...cells.map((c) => c.line)),
     };
     p.indicators.push(ind);
+    if (r.text && (!rec.level1 || !rec.level2)) unlabelled.set(ind, { level1: rec.level1 != null, level2: rec.level2 != null });
     touch(r.last);
     p.last = Math.max(p.last, r.last);
   };
@@ -409,11 +431,41 @@ export function readForms(grid: Grid): FormReading | null {
     findings.push(finding('parse/truncated', 'major', `文件在第 ${lastRow.first} 行的指标行中途结束，该项目不完整，之前的指标已保留。`, lastRow.raw.trim(), lastRow.first));
   }
 
+  for (const p of found) centredLabels(p.indicators, unlabelled, labelMarks.get(p) ?? []);
   const projects = found.map((p, k) => toProject(p, k + 1, department, findings));
   return {
     projects, department, departmentCode, unit, overview: orNull(overview.join('\n')), findings, used,
     layout: [...layouts].sort().join('+') || 'form',
   };
+}
+
+/** A level label a text line gave, and how many rows of its project came before it. */
+interface Mark {
+  at: number;
+  level: 1 | 2;
+  text: string;
+}
+
+/**
+ * PDF text centres a merged level cell on its block, so the label comes on one of the block's middle
+ * lines and the rows above it carry none, or the block before's. A row without its own level 2 and none
+ * before takes the next level-2 label; a row whose level 1 its level 2 cannot be under takes the next
+ * level-1 label that it can.
+ */
+function centredLabels(list: Indicator[], unlabelled: Map<Indicator, { level1: boolean; level2: boolean }>, marks: Mark[]): void {
+  list.forEach((ind, k) => {
+    const own = unlabelled.get(ind);
+    if (!own) return;
+    const later = (level: 1 | 2) => marks.filter((m) => m.level === level && m.at > k);
+    if (!own.level2 && ind.level2 == null) ind.level2 = later(2)[0]?.text ?? null;
+    const parents = LEVEL2_PARENTS[canonicalLevel2(ind.level2) ?? ''];
+    if (own.level1 || !parents || parents.includes(canonicalLevel1(ind.level1) ?? '')) return;
+    // A label that can be either level (成本指标) and stood alone may have been taken for a level 2.
+    const either = marks.filter((m) => m.level === 2 && m.at >= k && levelLabel(m.text, true)?.levels.includes(1));
+    const fit = [...later(1), ...either].sort((a, b) => a.at - b.at)
+      .find((m) => parents.includes(canonicalLevel1(m.text) ?? ''));
+    if (fit) ind.level1 = fit.text;
+  });
 }
 
 /** Column headers one a line (`一级指标` / `二级指标` / … / `指标值`), from row `i`. */
@@ -441,6 +493,26 @@ function endsCellRun(r: Row): boolean {
 
 /** A text line as one cell (its spaces kept: the line is the cell). */
 const lineCell = (r: Row): Cell => ({ text: r.raw.trim(), col: 0, span: 1, line: r.first, last: r.last, at: r.cells[0]?.at ?? `line ${r.first}` });
+
+const TEXT_FIELDS = new Set<FormField>(['name', 'purpose', 'goals', 'longGoals']);
+/** Where a line starts an item of its own, not the rest of a wrapped one. */
+const ITEM = /^(?:\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.．]|目标\s*\d+\s*[:：]|第[一二三四五六七八九十\d]+[条项点、])/;
+
+/**
+ * The lines of a centred label's value (PDF text): the indented, unlabelled, unread lines right above and
+ * right below row `i`, with what stands beside the label between them. Null when there are none around it.
+ */
+function centredValue(rows: Row[], i: number, beside: string | null, used: Set<number>): { text: string; rows: Row[]; after: number } | null {
+  const part = (r: Row | undefined) => r != null && r.text && r.indent >= 4 && !isBlank(r.raw) && r.cells.every((c) => !labelOf(c.text) && !formFieldPrefix(c.text) && !levelLabel(c.text, true)) && !readHeader(r);
+  const above: Row[] = [];
+  for (let k = i - 1; k >= 0 && part(rows[k]) && !used.has(rows[k].first); k--) above.unshift(rows[k]);
+  const below: Row[] = [];
+  for (let k = i + 1; k < rows.length && part(rows[k]); k++) below.push(rows[k]);
+  if (above.length === 0 || (below.length === 0 && beside == null)) return null;
+  const lines = [...above.map((r) => r.raw.trim()), ...(beside != null ? [beside] : []), ...below.map((r) => r.raw.trim())].map(closePdfGaps);
+  const text = lines.reduce((acc, l) => (acc === '' ? l : ITEM.test(l) ? `${acc}\n${l}` : acc + l), '');
+  return { text, rows: [...above, ...below], after: below.length };
+}
 
 /** A text line that goes on with the value above: no label, no header, not the end of the form. */
 function continues(r: Row, value: string): boolean {

@@ -1,6 +1,6 @@
 import type { Grid, GridTable } from '../grid';
 import { columnRole, formField, levelLabel } from '../vocabulary';
-import { labelKey } from '../text';
+import { closePdfGaps, labelKey } from '../text';
 
 /**
  * The grid as the form reader walks it: one row per table row or text line. A cell of a real table
@@ -75,7 +75,7 @@ function textRow(text: string, line: number, last: number, at: string): Row {
 export function joinTokens(row: Row, a: number, b: number): string {
   if (a > b) return '';
   if (!row.text) return row.cells.slice(a, b + 1).map((c) => c.text).join(' ');
-  return row.raw.slice(row.cells[a].from, row.cells[b].to);
+  return closePdfGaps(row.raw.slice(row.cells[a].from, row.cells[b].to));
 }
 
 const isLabel = (s: string) => formField(s) != null || columnRole(s) != null || levelLabel(s) != null;
