@@ -134,7 +134,7 @@ describe('ingest of a folder that mixes every format', () => {
     for (const [f] of mixed) copyFileSync(join(formats, f), join(dir, f));
     // A file whose extension lies is read by what it is.
     copyFileSync(join(formats, '000.xlsx'), join(dir, 'lying.pdf'));
-    copyFileSync(join(ROOT, '..', 'shared', 'corpus', 'zhaohua_wsj_tkzfz_2021.txt'), join(dir, 'zhaohua.txt'));
+    copyFileSync(join(ROOT, 'tests', 'fixtures', 'corpus', 'zhaohua_wsj_tkzfz_2021.txt'), join(dir, 'zhaohua.txt'));
     copyFileSync(join(ROOT, 'tests', 'fixtures', 'sources', 'pdf-scan.pdf'), join(dir, 'scan.pdf'));
     copyFileSync(join(ROOT, 'tests', 'fixtures', 'sources', 'pdf-password.pdf'), join(dir, 'locked.pdf'));
     const out = mkdtempSync(join(tmpdir(), 'perflens-out-'));

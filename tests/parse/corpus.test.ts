@@ -4,8 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { type Filing, readFiling } from '../../src/lib/parse';
 import { expectProjects, readGolden } from './golden-view';
 
-/** Real filings of other provinces (../shared/corpus), read field by field against hand-read goldens. */
-const CORPUS = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
+/**
+ * Real filings of other provinces, read field by field against hand-read goldens. The filings are
+ * byte-identical copies of ../shared/corpus (tests/fixtures/corpus, with their README and source
+ * addresses), so the tests stand on their own.
+ */
+const CORPUS = join(import.meta.dirname, '..', 'fixtures', 'corpus');
 const GOLDEN = join(import.meta.dirname, '..', 'golden', 'corpus');
 const names = readdirSync(GOLDEN).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
 

@@ -1,7 +1,7 @@
 import { type ColumnRole, columnRole, levelLabel } from '../vocabulary';
 import { isTargetCell, UNIT_ONLY } from '../target';
 import { closePdfGaps } from '../text';
-import { type Cell, type Row, joinTokens } from './rows';
+import type { Cell, Row } from './rows';
 
 /**
  * An indicator table: its header row gives each column a role; each row below is mapped onto those

@@ -1,23 +1,12 @@
-import { readFileSync } from 'node:fs';
 import * as CFB from 'cfb';
 import { describe, expect, it } from 'vitest';
-import type { Block, GridTable, SourceResult } from '../grid';
+import { error, fixture, grid, layout, tablesOf } from './fixtures';
 import { readDoc } from './doc';
 
 // Fixtures: doc-indicator.html and doc-latin.html saved by LibreOffice 7.4 Writer as "MS Word 97"
 // (.doc); doc-encrypted.doc is doc-indicator saved with a password.
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../tests/fixtures/sources/${name}`, import.meta.url)));
 
-const grid = (r: SourceResult) => {
-  if (!r.ok) throw new Error(`expected a grid, got ${JSON.stringify(r.error)}`);
-  return r.grid;
-};
-const error = (r: SourceResult) => {
-  if (r.ok) throw new Error('expected a SourceError');
-  return r.error;
-};
-const tables = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
-const layout = (t: GridTable) => t.cells.map((c) => `${c.text}@${c.row},${c.col} ${c.rowSpan}x${c.colSpan} ${c.at}`);
+const tables = tablesOf;
 
 /** The streams of an OLE file, to look inside a fixture or to damage it on purpose. */
 const open = (bytes: Uint8Array) => CFB.read(bytes, { type: 'array' });

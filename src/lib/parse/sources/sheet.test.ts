@@ -1,26 +1,15 @@
-import { readFileSync } from 'node:fs';
 import * as CFB from 'cfb';
 import * as XLSX from '@e965/xlsx';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { cellAt, LIMITS, type Block, type GridTable, type SourceResult } from '../grid';
+import { error, fixture, grid, layout, tablesOf } from './fixtures';
+import { cellAt, LIMITS } from '../grid';
 import { cellRef, readSheet } from './sheet';
 
 // Fixtures: sheet-indicator.fods (hand-written, with number formats, merges and a hidden sheet) saved
 // by LibreOffice 7.4 as .xlsx and .xls; sheet-encrypted.xls is the same book saved with a password.
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../tests/fixtures/sources/${name}`, import.meta.url)));
 
-const grid = (r: SourceResult) => {
-  if (!r.ok) throw new Error(`expected a grid, got ${JSON.stringify(r.error)}`);
-  return r.grid;
-};
-const error = (r: SourceResult) => {
-  if (r.ok) throw new Error('expected a SourceError');
-  return r.error;
-};
-const tables = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
-/** `text@row,col rowSpan×colSpan` per cell, for compact field-by-field comparison. */
-const layout = (t: GridTable) => t.cells.map((c) => `${c.text}@${c.row},${c.col} ${c.rowSpan}x${c.colSpan} ${c.at}`);
+const tables = tablesOf;
 
 describe.each([
   ['sheet-indicator.xlsx', 'xlsx', 'xlsx'],
