@@ -1,5 +1,5 @@
 import type { Target, TargetOp } from './model';
-import { OPS, UNIT_ALTERNATION, UNITS } from './vocabulary';
+import { OP_START, OPS, UNIT_ALTERNATION, UNITS } from './vocabulary';
 import { parseAmount } from './money';
 import { halfWidth } from './text';
 
@@ -117,7 +117,7 @@ function perUnit(s: string): string | null {
 }
 
 /** The target shape that marks a 指标值 cell in text without cell boundaries: operator/number/unit or a date. */
-export const TARGET_START = new RegExp(`^(?:[≥≤><=＞＜＝]|>=|<=|大于等于|小于等于|不低于|不少于|不超过|不高于)?\\s*\\d+(?:\\.\\d+)?\\s*(?:${UNIT_ALTERNATION})?$`);
+export const TARGET_START = new RegExp(`^(?:${OP_START.source.slice(1)})?\\s*\\d+(?:\\.\\d+)?\\s*(?:${UNIT_ALTERNATION})?$`);
 
 /** A piece that is only a unit (the second half of `≥12` / `次`). */
 export const UNIT_ONLY = new RegExp(`^\\s*(?:万\\s*元|万|${UNIT_ALTERNATION})\\s*$`);
@@ -125,5 +125,5 @@ export const UNIT_ONLY = new RegExp(`^\\s*(?:万\\s*元|万|${UNIT_ALTERNATION})
 /** A cell that reads as a 指标值: operator/number/unit, a percent, or a date. What anchors rows in text without cell boundaries. */
 export function isTargetCell(s: string): boolean {
   const t = s.trim();
-  return TARGET_START.test(t) || /^[≥≤><=＞＜＝]/.test(t) || /^\d+(?:\.\d+)?\s*(?:百分比|%|％)$/.test(t) || /^(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:底|末|份)?(?:前|之前)?$|^年[底末]前?$/.test(t);
+  return TARGET_START.test(t) || OP_START.test(t) || /^\d+(?:\.\d+)?\s*(?:百分比|%|％)$/.test(t) || /^(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:底|末|份)?(?:前|之前)?$|^年[底末]前?$/.test(t);
 }

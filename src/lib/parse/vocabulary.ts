@@ -11,7 +11,9 @@ import { labelKey } from './text';
 /** A form field a recognizer fills. `skip` fields are read (their value accounted for) but not kept. */
 export type FormField =
   | 'name' | 'code' | 'department' | 'budget' | 'budgetExtra' | 'fiscal' | 'other' | 'otherPart'
-  | 'purpose' | 'goals' | 'longGoals' | 'section' | 'skip';
+  | 'purpose' | 'goals' | 'longGoals' | 'section' | 'skip'
+  /** Who filled the form in, or carries the project out: the reporting body when no field names it. */
+  | 'reporter';
 
 /** Field labels, each with its synonyms. Longest first within a field does not matter: matching is by whole key. */
 export const FORM_LABELS: Record<FormField, string[]> = {
@@ -36,6 +38,7 @@ export const FORM_LABELS: Record<FormField, string[]> = {
   ],
   /** Goals for the whole implementation period: kept only when a form gives no yearly goal. */
   longGoals: ['实施期绩效目标', '实施期目标', '中长期目标', '长期目标', '总体目标'],
+  reporter: ['填报单位', '填报部门', '实施单位', '项目实施单位'],
   /** Labels that head a part of the form and carry no value of their own. */
   section: [
     '资金情况', '项目资金', '资金情况(万元)', '项目资金(万元)', '金额(万元)', '金额(元)', '金额', '预算规模及资金用途', '预算规模',
@@ -43,7 +46,7 @@ export const FORM_LABELS: Record<FormField, string[]> = {
   ],
   skip: [
     '项目负责人及电话', '项目负责人', '联系电话', '联系人', '项目属性', '项目期', '项目支出实施期', '项目实施期', '项目类型', '项目周期',
-    '实施单位', '项目实施单位', '填报单位', '填报日期', '一般公共预算', '政府性基金', '国有资本经营预算', '事业收入', '经营性收入',
+    '填报日期', '一般公共预算', '政府性基金', '国有资本经营预算', '事业收入', '经营性收入',
     '财政专户管理资金', '单位资金', '上年结转', '项目起止时间', '项目实施时间',
   ],
 };
@@ -114,8 +117,8 @@ export const PLACEHOLDERS = ['(盖章)', '盖章', '/', '-', '—', '无', '—�
 
 /** Operator words and signs, longest first, to their normalized sign. */
 export const OPS: [RegExp, TargetOp][] = [
-  [/^(?:≥|>=|=>|大于等于|大于或等于|不低于|不少于|不小于|至少|达到)/, '≥'],
-  [/^(?:≤|<=|=<|小于等于|小于或等于|不超过|不高于|不大于|不多于|控制在|最多)/, '≤'],
+  [/^(?:≥|≧|>=|=>|大于等于|大于或等于|不低于|不少于|不小于|至少|达到)/, '≥'],
+  [/^(?:≤|≦|<=|=<|小于等于|小于或等于|不超过|不高于|不大于|不多于|控制在|最多)/, '≤'],
   [/^(?:>|大于|高于|超过|多于)/, '>'],
   [/^(?:<|小于|低于|少于)/, '<'],
   [/^(?:=|等于)/, '='],
@@ -137,6 +140,13 @@ export const UNITS: [string, string, UnitClass][] = [
   ['批', '批', 'count'], ['起', '起', 'count'], ['座', '座', 'count'], ['亩', '亩', 'count'], ['吨', '吨', 'count'], ['株', '株', 'count'],
   ['分', '分', 'score'],
 ];
+
+/** The signs an operator is written with (full-width and ≧ ≦ included), as a regex class. */
+const SIGNS = '[≥≤≧≦><=＞＜＝]';
+/** A target that begins with an operator, a sign or a word (`≥95%`, `不低于90%`). */
+export const OP_START = new RegExp(`^(?:${SIGNS}|大于等于|小于等于|大于|小于|等于|不低于|不少于|不超过|不高于|不大于|不小于)`);
+/** A cell that is only an operator: a column of its own (指标性质), with the 2021 template's words for it. */
+export const OP_ONLY = new RegExp(`^(?:${SIGNS}+|定性|定量|正向|反向)$`);
 
 /** Every unit a target may carry, longest first, as a regex alternation (the one list every unit pattern uses). */
 export const UNIT_ALTERNATION = [...UNITS.map((u) => u[0])].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');

@@ -1,4 +1,4 @@
-import { type ColumnRole, columnRole, levelLabel } from '../vocabulary';
+import { type ColumnRole, columnRole, levelLabel, OP_ONLY, OP_START } from '../vocabulary';
 import { isTargetCell, UNIT_ONLY } from '../target';
 import { closePdfGaps } from '../text';
 import type { Cell, Row } from './rows';
@@ -106,7 +106,7 @@ function textRecord(row: Row, h: Header, haveLevel1: boolean): RowRecord {
     return out;
   }
   // 指标性质 in a column of its own: `定性`, or an operator the value does not carry.
-  if (roles.includes('op') && t - 1 > i && OP_WORD.test(cells[t - 1].text)) {
+  if (roles.includes('op') && t - 1 > i && OP_ONLY.test(cells[t - 1].text)) {
     out.op = span(t - 1, t - 1);
     cells.splice(t - 1, 1);
     t--;
@@ -128,7 +128,6 @@ function textRecord(row: Row, h: Header, haveLevel1: boolean): RowRecord {
   return out;
 }
 
-const OP_WORD = /^(?:[≥≤<>=＞＜＝]+|>=|<=|定性|定量|正向|反向)$/;
 
 /**
  * A text line's tokens with a target that extraction split put back together: an operator standing alone
@@ -138,7 +137,7 @@ function targetTokens(cells: Cell[]): Cell[] {
   const out: Cell[] = [];
   for (const c of cells) {
     const prev = out[out.length - 1];
-    const glue = prev && ((/^(?:[≥≤><=＞＜＝]+|>=|<=)$/.test(prev.text) && /^\d/.test(c.text)) || (/\d$/.test(prev.text) && UNIT_ONLY.test(c.text)));
+    const glue = prev && ((OP_ONLY.test(prev.text) && !/^[定正反]/.test(prev.text) && /^\d/.test(c.text)) || (/\d$/.test(prev.text) && UNIT_ONLY.test(c.text)));
     if (glue) out[out.length - 1] = { ...prev, text: prev.text + c.text, to: c.to, last: Math.max(prev.last, c.last) };
     else out.push(c);
   }
@@ -149,7 +148,7 @@ function targetTokens(cells: Cell[]): Cell[] {
 export function isTargetToken(s: string): boolean {
   const t = s.trim();
   // A name may start with a number (`65岁及以上老年人健康管理人数`); a target that does is short.
-  return isTargetCell(t) || /^(?:[≥≤><=＞＜＝]|>=|<=|大于|小于|不低于|不少于|不超过|不高于|不大于|不小于)/.test(t) || (/^\d/.test(t) && t.length <= 14);
+  return isTargetCell(t) || OP_START.test(t) || (/^\d/.test(t) && t.length <= 14);
 }
 
 /**
@@ -167,7 +166,6 @@ export function flowCells(cells: Cell[], h: Header, haveLevel1: () => boolean): 
   let run: Cell[] = [];
   let seenL1 = haveLevel1();
   // With the operator and unit in columns of their own, only the value anchors a row.
-  const OP_ONLY = /^(?:[≥≤<>=＞＜＝]+|>=|<=|定性|定量|正向|反向)$/;
   const anchor = (t: string) => isTargetToken(t) && !(roles.includes('op') && OP_ONLY.test(t.trim()));
   const one = (c: Cell) => ({ text: c.text, cells: [c] });
   const many = (cs: Cell[]) => (cs.length === 0 ? undefined : { text: cs.map((c) => c.text).join(''), cells: cs });

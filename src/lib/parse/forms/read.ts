@@ -4,7 +4,7 @@ import { parseAmount, yuan } from '../money';
 import { parseTarget } from '../target';
 import { closePdfGaps, isBlank, labelKey, orNull } from '../text';
 import {
-  canonicalLevel1, canonicalLevel2, DEPARTMENT_TITLE, type FormField, LEVEL2_PARENTS, TITLE, columnRole, formField, formFieldPrefix, isClosing, isPlaceholder, levelLabel,
+  canonicalLevel1, canonicalLevel2, DEPARTMENT_TITLE, type FormField, LEVEL2_PARENTS, OP_START, TITLE, columnRole, formField, formFieldPrefix, isClosing, isPlaceholder, levelLabel,
 } from '../vocabulary';
 import { type Header, type RowRecord, flowCells, readHeader, readRecord } from './indicators';
 import { type Cell, type Row, joinTokens, rowsOf } from './rows';
@@ -106,6 +106,7 @@ export function readForms(grid: Grid): FormReading | null {
   let d: Draft | null = null;
   let department: string | null = null;
   let departmentCode: string | null = null;
+  let reporter: string | null = null;
   let header: Header | null = null;
   let headerFromTable = false;
   /** Rows of a text line that lacked a level label of their own, and where each label line stood. */
@@ -140,6 +141,12 @@ export function readForms(grid: Grid): FormReading | null {
   const setField = (field: FormField, value: string, label: string, cells: Cell[], line: number) => {
     const text = orNull(value);
     if (field === 'section' || field === 'skip') return;
+    if (field === 'reporter') {
+      // `填报单位：（盖章）  单位：万元`: what is left once the stamp and the unit are taken out.
+      const who = orNull(value.replace(STATED_UNIT, '').replace(/[(（]\s*盖章\s*[)）]|盖章/g, '').replace(/[:：]/g, ''));
+      reporter ??= who;
+      return;
+    }
     if (text == null || isPlaceholder(text)) return;
     if (field === 'name') {
       const p = d && !d.name && d.indicators.length === 0 ? d : begin(line);
@@ -431,6 +438,7 @@ export function readForms(grid: Grid): FormReading | null {
     findings.push(finding('parse/truncated', 'major', `文件在第 ${lastRow.first} 行的指标行中途结束，该项目不完整，之前的指标已保留。`, lastRow.raw.trim(), lastRow.first));
   }
 
+  department ??= reporter;
   for (const p of found) centredLabels(p.indicators, unlabelled, labelMarks.get(p) ?? []);
   const projects = found.map((p, k) => toProject(p, k + 1, department, findings));
   return {
@@ -548,13 +556,13 @@ function joinTarget(rec: RowRecord): string | null {
   if (value == null) return null;
   const op = orNull(rec.op?.text ?? null);
   const unitText = orNull(rec.unit?.text ?? null);
-  const sign = op && /^(?:[≥≤><=＞＜＝]|>=|<=|大于|小于|等于|不低于|不少于|不超过|不高于)/.test(op) ? op : '';
+  const sign = op && OP_START.test(op) ? op : '';
   return `${sign}${value}${unitText && !value.endsWith(unitText) ? unitText : ''}`;
 }
 
 /** A value's leading amount (`6.30`, `250万`, `3,309,840.00`, `854万元(含…)`) in yuan. */
 function leadingAmount(text: string, unit: MoneyUnit): Yuan | null {
-  const m = /^[\s\u3000]*([0-9０-９][0-9０-９,，.．]*)[\s\u3000]*(万元|万|元)?/.exec(text);
+  const m = /^[\s\u3000]*[¥￥]?[\s\u3000]*([0-9０-９][0-9０-９,，.．]*)[\s\u3000]*(万元|万|元)?/.exec(text);
   if (!m) return null;
   return parseAmount(m[1], m[2] ? (m[2] === '元' ? '元' : '万元') : unit);
 }
