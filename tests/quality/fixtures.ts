@@ -3,7 +3,7 @@ import { parseAmount } from '../../src/lib/parse/money';
 
 /** Made-up rows for rules the seeds cannot show (budget arithmetic, a clean project). */
 export function ind(level1: string, level2: string, level3: string, description: string, target: string, basis: string, ordinal = 1): Indicator {
-  return { ordinal, level1, level2, level3, description, target: parseTarget(target), basis, grades: null, line: ordinal };
+  return { ordinal, level1, level2, level3, description, target: parseTarget(target), basis, grades: null, line: ordinal, level1Canonical: null, level2Canonical: null, location: null };
 }
 
 export function project(over: Partial<Project> & { indicators: Indicator[] }): Project {

@@ -1,4 +1,3 @@
-import CFB from 'cfb';
 import { type Source, coverage, finish, formFiling } from './assemble';
 import { decode } from './decode';
 import { type Sha256, filingId, parseText } from './filing';
@@ -6,11 +5,7 @@ import { readForms } from './forms/read';
 import type { Format, Grid, SourceResult } from './grid';
 import type { FilingMeta, ParseResult, Rejection } from './model';
 import { renderGrid } from './render';
-import { readDoc } from './sources/doc';
-import { readDocx } from './sources/docx';
-import { readHtml } from './sources/html';
-import { type PdfOptions, readPdf } from './sources/pdf';
-import { readSheet } from './sources/sheet';
+import type { PdfOptions } from './sources/pdf';
 import { sniff } from './sources/sniff';
 import { textGrid } from './sources/text';
 
@@ -44,21 +39,26 @@ export async function readFiling(bytes: Uint8Array, sourceFile: string, opts: Re
   }
 }
 
+/**
+ * The format's reader, loaded when a file of that format first comes: a province of text never loads
+ * pdf.js or SheetJS (megabytes of code and memory in every worker, in every browser tab).
+ */
 async function readSource(bytes: Uint8Array, kind: Exclude<ReturnType<typeof sniff>, 'txt' | 'empty'>, pdf?: PdfOptions): Promise<SourceResult> {
   switch (kind) {
-    case 'docx': return readDocx(bytes);
-    case 'xlsx': return readSheet(bytes, 'xlsx');
-    case 'html': return readHtml(bytes);
-    case 'pdf': return readPdf(bytes, pdf);
+    case 'docx': return (await import('./sources/docx')).readDocx(bytes);
+    case 'xlsx': return (await import('./sources/sheet')).readSheet(bytes, 'xlsx');
+    case 'html': return (await import('./sources/html')).readHtml(bytes);
+    case 'pdf': return (await import('./sources/pdf')).readPdf(bytes, pdf);
     case 'ole': return readOle(bytes);
     case 'zip': return failed(null, 'a Word (.docx) or Excel (.xlsx) file', 'a zip archive that holds neither word/ nor xl/ parts');
-    case 'doc': return readDoc(bytes);
-    case 'xls': return readSheet(bytes, 'xls');
+    case 'doc': return (await import('./sources/doc')).readDoc(bytes);
+    case 'xls': return (await import('./sources/sheet')).readSheet(bytes, 'xls');
   }
 }
 
 /** An OLE compound file: legacy Word or Excel by its streams, or an Office file locked with a password. */
-function readOle(bytes: Uint8Array): SourceResult {
+async function readOle(bytes: Uint8Array): Promise<SourceResult> {
+  const CFB = (await import('cfb')).default;
   let names: string[];
   try {
     names = CFB.read(bytes, { type: 'array' }).FullPaths.map((p) => p.replace(/^.*\//, '').replace(/\/$/, ''));
@@ -68,8 +68,8 @@ function readOle(bytes: Uint8Array): SourceResult {
   if (names.includes('EncryptionInfo') || names.includes('EncryptedPackage')) {
     return failed(null, 'a document without a password', 'an Office file encrypted with a password: save it without one');
   }
-  if (names.includes('WordDocument')) return readDoc(bytes);
-  if (names.includes('Workbook') || names.includes('Book')) return readSheet(bytes, 'xls');
+  if (names.includes('WordDocument')) return (await import('./sources/doc')).readDoc(bytes);
+  if (names.includes('Workbook') || names.includes('Book')) return (await import('./sources/sheet')).readSheet(bytes, 'xls');
   return failed(null, 'a legacy Word (.doc) or Excel (.xls) file', `a compound file holding ${names.filter((n) => n && n !== 'Root Entry').slice(0, 6).join(', ') || 'nothing'}`);
 }
 
@@ -96,13 +96,13 @@ function readText(bytes: Uint8Array, sourceFile: string, id: string, meta: Filin
 
 /** A text filing: the template reader first; the form reader when that one did not read it all. */
 export function parseTextFiling(text: string, sourceFile: string, id: string, encoding: string, meta: FilingMeta): ParseResult {
+  const template = parseText(text, sourceFile, { id, encoding, meta });
+  const src = (lines: string[]): Source => ({ id, sourceFile, encoding, format: 'txt', meta, lines, locations: null });
+  if (template.ok && readsAll(template.filing)) return { ok: true, filing: finish(template.filing, src(template.filing.lines)) };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = body.split(/\r\n|\r|\n/);
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  const src: Source = { id, sourceFile, encoding, format: 'txt', meta, lines, locations: null };
-  const template = parseText(text, sourceFile, { id, encoding, meta });
-  if (template.ok && readsAll(template.filing)) return { ok: true, filing: finish(template.filing, src) };
-  return choose(template, textGrid(lines, encoding), src);
+  return choose(template, textGrid(lines, encoding), src(lines));
 }
 
 function readGrid(grid: Grid, sourceFile: string, id: string, meta: FilingMeta): ParseResult {

@@ -70,6 +70,9 @@ export function readDutyRows(pieces: Piece[], start: number, unit: MoneyUnit): {
             target: { ...parseTarget(null), quantitative: Object.keys(grades).length > 0 },
             basis: null,
             grades,
+            level1Canonical: null,
+            level2Canonical: null,
+            location: null,
             line: c[4].first,
           }
         : null,

@@ -44,6 +44,9 @@ function makeIndicator(c: Cells, line: number): Indicator {
     basis: orNull(c.basis),
     grades: null,
     line,
+    level1Canonical: null,
+    level2Canonical: null,
+    location: null,
     ...(c.longTarget ? { longTarget: orNull(c.longTarget) } : {}),
   };
 }

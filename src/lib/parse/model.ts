@@ -50,10 +50,10 @@ export interface Indicator {
   /** First source line of the row (1-based): a text source's line, or the line of the document's canonical text. */
   line: number;
   /** The standard labels the written level 1 / level 2 mean (项目完成指标 → 产出指标); null when nothing known. */
-  level1Canonical?: string | null;
-  level2Canonical?: string | null;
+  level1Canonical: string | null;
+  level2Canonical: string | null;
   /** Where in a document the row came from (`p3 x120 y540`, `Sheet1!B12`, `table 2 row 7`); null for text. */
-  location?: string | null;
+  location: string | null;
 }
 
 export type Month = 3 | 6 | 10 | 12;

@@ -88,6 +88,9 @@ function readIndicators(text: string, line: number): Indicator[] {
       target: parseTarget(targetRaw),
       basis,
       grades: null,
+      level1Canonical: null,
+      level2Canonical: null,
+      location: null,
       line,
     };
   });

@@ -224,15 +224,22 @@ export function levelLabel(text: string, bare = false): LevelLabel | null {
   return { levels, canonical1: L1.get(k) ?? null, canonical2: L2.get(k) ?? null };
 }
 
-/** The standard level-1 / level-2 label a written one means; null when it means nothing known. */
-export function canonicalLevel1(text: string | null): string | null {
-  if (text == null) return null;
-  return L1.get(labelCore(text)) ?? null;
-}
+/** The standard level-1 / level-2 label a written one means; null when it means nothing known. Asked of
+ * every row of a province, of a few hundred distinct labels: remembered. */
+export const canonicalLevel1 = remembered((text) => L1.get(labelCore(text)) ?? null);
+export const canonicalLevel2 = remembered((text) => L2.get(labelCore(text)) ?? null);
 
-export function canonicalLevel2(text: string | null): string | null {
-  if (text == null) return null;
-  return L2.get(labelCore(text)) ?? null;
+function remembered(f: (text: string) => string | null): (text: string | null) => string | null {
+  const seen = new Map<string, string | null>();
+  return (text) => {
+    if (text == null) return null;
+    let v = seen.get(text);
+    if (v === undefined) {
+      v = f(text);
+      if (seen.size < 10_000) seen.set(text, v);
+    }
+    return v;
+  };
 }
 
 const closingKeys = CLOSING.map(labelKey);

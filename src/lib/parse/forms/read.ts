@@ -66,26 +66,7 @@ export function readForms(grid: Grid): FormReading | null {
     for (let n = r.first; n <= r.last; n++) used.add(n);
   };
 
-  let unit: MoneyUnit | null = null;
-  for (const r of rows) {
-    const m = STATED_UNIT.exec(r.raw);
-    if (m) {
-      unit = m[1] as MoneyUnit;
-      break;
-    }
-  }
-  // No stated unit: a label that names one (`资金总额（万元）`), wherever it sits.
-  if (!unit) {
-    for (const r of rows) {
-      for (const x of r.cells) {
-        const prefix = formFieldPrefix(x.text);
-        const label = labelOf(x.text) != null ? x.text : prefix ? x.text.slice(0, x.text.length - prefix.rest.length) : null;
-        const u = label ? LABEL_UNIT.exec(label) : null;
-        if (u) unit ??= u[1] as MoneyUnit;
-      }
-      if (unit) break;
-    }
-  }
+  let unit = statedUnit(rows);
   const tree = readTree(rows, unit ?? '元');
   if (tree) {
     for (const n of tree.used) used.add(n);
@@ -138,7 +119,7 @@ export function readForms(grid: Grid): FormReading | null {
   };
   const moneyUnit = (label: string): MoneyUnit => (LABEL_UNIT.exec(label)?.[1] as MoneyUnit | undefined) ?? unit ?? '元';
 
-  const setField = (field: FormField, value: string, label: string, cells: Cell[], line: number) => {
+  const setField = (field: FormField, value: string, label: string, line: number) => {
     const text = orNull(value);
     if (field === 'section' || field === 'skip') return;
     if (field === 'reporter') {
@@ -178,7 +159,6 @@ export function readForms(grid: Grid): FormReading | null {
       case 'goals': p.goals ??= text; break;
       case 'longGoals': p.longGoals ??= text; break;
     }
-    void cells;
   };
 
   /** A row of fields: each label takes the cells up to the next label, or the row below when it has none. */
@@ -205,7 +185,7 @@ export function readForms(grid: Grid): FormReading | null {
         mark([c]);
         const u = LABEL_UNIT.exec(c.text.slice(0, c.text.length - inCell.rest.length));
         if (u) unit ??= u[1] as MoneyUnit;
-        setField(inCell.field, inCell.rest, c.text, [c], c.line);
+        setField(inCell.field, inCell.rest, c.text, c.line);
         continue;
       }
       const field = labelAt[k];
@@ -222,7 +202,7 @@ export function readForms(grid: Grid): FormReading | null {
         if (around) {
           mark(valueCells);
           for (const x of around.rows) mark(x.cells);
-          setField(field, around.text, c.text, valueCells, r.first);
+          setField(field, around.text, c.text, r.first);
           skip = Math.max(skip, around.after);
           k = j - 1;
           continue;
@@ -232,7 +212,7 @@ export function readForms(grid: Grid): FormReading | null {
         mark(valueCells);
         // A flattener that repeats a merged cell's text in every cell it covers says it once.
         const value = r.text ? joinTokens(r, k + 1, j - 1) : [...new Set(valueCells.map((v) => v.text))].join('\n');
-        setField(field, value, c.text, valueCells, valueCells[0].line);
+        setField(field, value, c.text, valueCells[0].line);
         k = j - 1;
         continue;
       }
@@ -255,7 +235,7 @@ export function readForms(grid: Grid): FormReading | null {
           mark(below);
           consumedNext = true;
           skip = 1 + below0 + more;
-          setField(field, value, c.text, below, next.first);
+          setField(field, value, c.text, next.first);
         }
       }
     }
@@ -303,6 +283,9 @@ export function readForms(grid: Grid): FormReading | null {
       target: parseTarget(targetText),
       basis: orNull(rec.basis?.text ?? null),
       grades: null,
+      level1Canonical: null,
+      level2Canonical: null,
+      location: null,
       line: Math.min(...cells.map((c) => c.line)),
     };
     p.indicators.push(ind);
@@ -318,8 +301,8 @@ export function readForms(grid: Grid): FormReading | null {
     if (name && !/^[\d,.\s]+$/.test(name)) {
       const p = begin(r.first);
       p.name = name;
-      if (rec.department) setField('department', rec.department.text, '单位名称', rec.department.cells, r.first);
-      if (rec.budget) setField('budget', rec.budget.text, '预算数', rec.budget.cells, r.first);
+      if (rec.department) setField('department', rec.department.text, '单位名称', r.first);
+      if (rec.budget) setField('budget', rec.budget.text, '预算数', r.first);
       if (rec.goals) p.goals = orNull(rec.goals.text);
       return p;
     }
@@ -445,6 +428,23 @@ export function readForms(grid: Grid): FormReading | null {
     projects, department, departmentCode, unit, overview: orNull(overview.join('\n')), findings, used,
     layout: [...layouts].sort().join('+') || 'form',
   };
+}
+
+/** The money unit a form states (`单位：万元`), else the one a label names (`资金总额（万元）`), wherever it sits. */
+function statedUnit(rows: Row[]): MoneyUnit | null {
+  for (const r of rows) {
+    const m = STATED_UNIT.exec(r.raw);
+    if (m) return m[1] as MoneyUnit;
+  }
+  for (const r of rows) {
+    for (const x of r.cells) {
+      const prefix = formFieldPrefix(x.text);
+      const label = labelOf(x.text) != null ? x.text : prefix ? x.text.slice(0, x.text.length - prefix.rest.length) : null;
+      const u = label ? LABEL_UNIT.exec(label) : null;
+      if (u) return u[1] as MoneyUnit;
+    }
+  }
+  return null;
 }
 
 /** A level label a text line gave, and how many rows of its project came before it. */

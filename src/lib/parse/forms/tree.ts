@@ -88,7 +88,7 @@ export function readTree(all: Row[], unit: MoneyUnit): TreeReading | null {
     else if (p) {
       const ind: Indicator = {
         ordinal: p.indicators.length + 1, level1: l1, level2: l2, level3: text, description: null, target: parseTarget(null), basis: null,
-        grades: null, line: r.first,
+        grades: null, line: r.first, level1Canonical: null, level2Canonical: null, location: null,
       };
       p.indicators.push(ind);
       pending = { kind: 'indicator', row: r, ind };
