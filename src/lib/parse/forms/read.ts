@@ -90,6 +90,8 @@ export function readForms(grid: Grid): FormReading | null {
   let reporter: string | null = null;
   let header: Header | null = null;
   let headerFromTable = false;
+  /** The last line of the indicator row read last. */
+  let lastRowLine = -1;
   /** Rows of a text line that lacked a level label of their own, and where each label line stood. */
   const unlabelled = new Map<Indicator, { level1: boolean; level2: boolean }>();
   const labelMarks = new Map<Draft, Mark[]>();
@@ -273,6 +275,16 @@ export function readForms(grid: Grid): FormReading | null {
       markRow(r);
       return;
     }
+    // A text line with a name and nothing else, right under a whole row, is that row's name wrapped
+    // (PDF text puts a long cell's last line under its row).
+    const prev = p.indicators[p.indicators.length - 1];
+    if (r.text && !rec.level1 && !rec.level2 && !rec.target && !rec.basis && rec.level3 && prev && prev.target.raw != null && prev.line + 2 >= r.first && lastRowLine === r.first - 1) {
+      prev.level3 = closePdfGaps(`${prev.level3 ?? ''}${rec.level3.text.replace(/\s+/g, '')}`);
+      lastRowLine = r.last;
+      touch(r.last);
+      return;
+    }
+    lastRowLine = r.last;
     const targetText = joinTarget(rec);
     const ind: Indicator = {
       ordinal: p.indicators.length + 1,
