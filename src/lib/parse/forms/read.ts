@@ -355,7 +355,7 @@ export function readForms(grid: Grid): FormReading | null {
       continue;
     }
     // `2.家庭医生签约服务补助` over its table: the project's heading.
-    const next = rows.slice(i + 1).find((x) => !isBlank(x.raw));
+    const next = nextFilled(rows, i);
     const nextLead = next?.cells.find((c) => !isBlank(c.text))?.text ?? '';
     if (title && next && NUMBERED.test(title) && !labelOf(title) && ((r.text && !next.text) || labelOf(nextLead) === 'name')) {
       const open = d as Draft | null;
@@ -440,6 +440,12 @@ export function readForms(grid: Grid): FormReading | null {
     projects, department, departmentCode, unit, overview: orNull(overview.join('\n')), findings, used,
     layout: [...layouts].sort().join('+') || 'form',
   };
+}
+
+/** The first row after row `i` that is not blank. */
+function nextFilled(rows: Row[], i: number): Row | undefined {
+  for (let k = i + 1; k < rows.length; k++) if (!isBlank(rows[k].raw)) return rows[k];
+  return undefined;
 }
 
 /** The money unit a form states (`单位：万元`), else the one a label names (`资金总额（万元）`), wherever it sits. */
