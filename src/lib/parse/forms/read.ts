@@ -553,7 +553,7 @@ function continues(r: Row, value: string): boolean {
 function recordRow(rec: RowRecord): Row {
   const cells = Object.values(rec).flatMap((v) => v?.cells ?? []);
   return {
-    cells, exact: false, text: false, raw: cells.map((c) => c.text).join(' '), indent: 0, table: null, tableIndex: -1,
+    cells, exact: false, text: false, raw: cells.map((c) => c.text).join(' '), indent: 0, table: null,
     first: Math.min(...cells.map((c) => c.line)), last: Math.max(...cells.map((c) => c.last)),
   };
 }

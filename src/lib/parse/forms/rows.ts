@@ -32,13 +32,10 @@ export interface Row {
   /** Leading spaces of a text line (a tree export's hierarchy). */
   indent: number;
   table: GridTable | null;
-  /** Index of the table among the document's tables, for a row of one. */
-  tableIndex: number;
 }
 
 export function rowsOf(grid: Grid): Row[] {
   const out: Row[] = [];
-  let tableIndex = 0;
   for (const b of grid.blocks) {
     if (b.kind === 'text') {
       out.push(textRow(b.text, b.line ?? 0, b.lastLine ?? b.line ?? 0, b.at));
@@ -53,11 +50,10 @@ export function rowsOf(grid: Grid): Row[] {
       if (cells.length === 0) continue;
       cells.sort((a, b) => a.col - b.col);
       out.push({
-        cells, exact: !t.loose, text: false, raw: cells.map((c) => c.text).join(' '), indent: 0, table: t, tableIndex,
+        cells, exact: !t.loose, text: false, raw: cells.map((c) => c.text).join(' '), indent: 0, table: t,
         first: Math.min(...cells.map((c) => c.line)), last: Math.max(...cells.map((c) => c.last)),
       });
     }
-    tableIndex++;
   }
   return joinWrappedLabels(out);
 }
@@ -68,7 +64,7 @@ function textRow(text: string, line: number, last: number, at: string): Row {
     cells.push({ text: m[0], col: cells.length, span: 1, line, last, at, from: m.index, to: m.index + m[0].length });
   }
   const indent = /^[ \u3000\u00a0\t]*/.exec(text)![0].length;
-  return { cells, exact: false, text: true, raw: text, first: line, last, indent, table: null, tableIndex: -1 };
+  return { cells, exact: false, text: true, raw: text, first: line, last, indent, table: null };
 }
 
 /** A text line's tokens from `a` to `b` (inclusive), joined as written. */
