@@ -3,6 +3,7 @@ import type { Format } from './grid';
 import type { Filing, FilingMeta, MoneyUnit, ParseFinding, Project } from './model';
 import { parseAmount, yuan } from './money';
 import type { FormReading } from './forms/read';
+import { ambiguousCounty, unusedLine } from './note';
 import { inferPlace, withMeta } from './place';
 import { isBlank } from './text';
 import { canonicalLevel1, canonicalLevel2, isClosing, isPlaceholder } from './vocabulary';
@@ -39,13 +40,13 @@ export function formFiling(r: FormReading, src: Source): Filing {
   const place = withMeta(inferPlace(r.projects.map((p) => p.code ?? ''), department, text), src.meta);
   if (place.ambiguous) {
     const { name, cities } = place.ambiguous;
-    findings.push(note('parse/county-ambiguous', 'info', `县区名“${name}”在${cities.join('、')}都有，无法确定是哪一个；请在 ${src.sourceFile}.meta.json 中写明 county_code。`, name));
+    findings.push(ambiguousCounty(name, cities, src.sourceFile));
   }
   let unused = 0;
   src.lines.forEach((l, i) => {
     if (r.used.has(i + 1) || isBlank(l)) return;
     unused++;
-    findings.push({ ...note('parse/unused-line', 'info', `第 ${i + 1} 行没有读入任何记录，请核对原文。`, l.trim()), line: i + 1 });
+    findings.push(unusedLine(i + 1, l));
   });
   return {
     id: src.id, sourceFile: src.sourceFile, county: place.county, countyCode: place.countyCode, city: place.city ?? cityOf(department),

@@ -51,8 +51,6 @@ async function readSource(bytes: Uint8Array, kind: Exclude<ReturnType<typeof sni
     case 'pdf': return (await import('./sources/pdf')).readPdf(bytes, pdf);
     case 'ole': return readOle(bytes);
     case 'zip': return failed(null, 'a Word (.docx) or Excel (.xlsx) file', 'a zip archive that holds neither word/ nor xl/ parts');
-    case 'doc': return (await import('./sources/doc')).readDoc(bytes);
-    case 'xls': return (await import('./sources/sheet')).readSheet(bytes, 'xls');
   }
 }
 

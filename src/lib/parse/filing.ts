@@ -4,6 +4,7 @@ import { dutyHeaderEnd, readDutyRows } from './duty';
 import type { Filing, FilingMeta, MoneyUnit, ParseFinding, ParseResult, Project, Rejection } from './model';
 import { type NarrativeEntry, readNarrative } from './narrative';
 import { cellPieces, isCellLine, isTableLine, linePieces, rowCells } from './pieces';
+import { ambiguousCounty, unusedLine } from './note';
 import { inferPlace, withMeta } from './place';
 import { readProjectTable } from './table';
 import { isBlank, labelKey } from './text';
@@ -208,13 +209,13 @@ export function parseText(text: string, sourceFile: string, opts: Options): Pars
   const place = withMeta(inferPlace(projects.map((p) => p.code ?? ''), department, text), meta);
   if (place.ambiguous) {
     const { name, cities } = place.ambiguous;
-    findings.push(finding('parse/county-ambiguous', 'info', `县区名“${name}”在${cities.join('、')}都有，无法确定是哪一个；请在 ${sourceFile}.meta.json 中写明 county_code。`, name, null, null));
+    findings.push(ambiguousCounty(name, cities, sourceFile));
   }
 
   const unused: number[] = [];
   for (let n = 1; n <= lines.length; n++) if (!used[n]) unused.push(n);
   for (const n of unused) {
-    findings.push(finding('parse/unused-line', 'info', `第 ${n} 行没有读入任何记录，请核对原文。`, lines[n - 1].trim(), n, null));
+    findings.push(unusedLine(n, lines[n - 1]));
   }
 
   const filing: Filing = {

@@ -156,7 +156,7 @@ export function isTargetToken(s: string): boolean {
  * the cells shaped like a 指标值 anchor the rows; of the cells between two targets, the last ones before
  * the next target are that row's name (and description), the rest the previous row's 依据.
  */
-export function flowCells(cells: Cell[], h: Header, haveLevel1: () => boolean): RowRecord[] {
+export function flowCells(cells: Cell[], h: Header): RowRecord[] {
   const roles = h.roles.map((r) => r.role);
   const content = roles.filter((r): r is ColumnRole => r != null && r !== 'level1' && r !== 'level2' && r !== 'group');
   const before = content.slice(0, Math.max(0, content.indexOf('target')));
@@ -164,7 +164,7 @@ export function flowCells(cells: Cell[], h: Header, haveLevel1: () => boolean): 
   const out: RowRecord[] = [];
   let labels: RowRecord = {};
   let run: Cell[] = [];
-  let seenL1 = haveLevel1();
+  let seenL1 = false;
   // With the operator and unit in columns of their own, only the value anchors a row.
   const anchor = (t: string) => isTargetToken(t) && !(roles.includes('op') && OP_ONLY.test(t.trim()));
   const one = (c: Cell) => ({ text: c.text, cells: [c] });

@@ -74,8 +74,8 @@ export function readForms(grid: Grid): FormReading | null {
     const end = Math.max(...tree.used);
     for (const r of rows) if ((r.first < tree.first || r.first > end) && !isBlank(r.raw)) markRow(r);
     return {
-      projects: tree.projects, department: tree.department, departmentCode: null, unit: unit ?? tree.unit,
-      overview: orNull(rows.filter((r) => r.first < tree.first).map((r) => r.raw.trim()).join('\n')), findings: tree.findings, used, layout: 'tree',
+      projects: tree.projects, department: tree.department, departmentCode: null, unit,
+      overview: orNull(rows.filter((r) => r.first < tree.first).map((r) => r.raw.trim()).join('\n')), findings, used, layout: 'tree',
     };
   }
 
@@ -116,6 +116,15 @@ export function readForms(grid: Grid): FormReading | null {
     return d;
   };
   const current = (first: number) => d ?? begin(first);
+  /** A form's title or heading: the project read so far is done, the next one is named by it. */
+  const heading = (text: string, department: boolean, first: number) => {
+    if (d && (d.name || d.indicators.length > 0)) {
+      drafts.push(d);
+      d = null;
+    }
+    header = null;
+    pendingTitle = { text, department, first };
+  };
   const touch = (line: number) => {
     if (d) d.last = Math.max(d.last, line);
   };
@@ -339,14 +348,8 @@ export function readForms(grid: Grid): FormReading | null {
     const filled = r.cells.filter((c) => !isBlank(c.text));
     const title = filled.length === 1 && filled[0].text.length < 80 ? filled[0].text.trim() : null;
     if (title && (TITLE.test(title) || DEPARTMENT_TITLE.test(title)) && !levelLabel(title, true)) {
-      header = null;
       closing = false;
-      const open = d as Draft | null;
-      if (open && (open.name || open.indicators.length > 0)) {
-        drafts.push(open);
-        d = null;
-      }
-      pendingTitle = { text: title, department: DEPARTMENT_TITLE.test(title), first: r.first };
+      heading(title, DEPARTMENT_TITLE.test(title), r.first);
       markRow(r);
       continue;
     }
@@ -358,13 +361,7 @@ export function readForms(grid: Grid): FormReading | null {
     const next = nextFilled(rows, i);
     const nextLead = next?.cells.find((c) => !isBlank(c.text))?.text ?? '';
     if (title && next && NUMBERED.test(title) && !labelOf(title) && ((r.text && !next.text) || labelOf(nextLead) === 'name')) {
-      const open = d as Draft | null;
-      if (open && (open.name || open.indicators.length > 0)) {
-        drafts.push(open);
-        d = null;
-      }
-      header = null;
-      pendingTitle = { text: title, department: false, first: r.first };
+      heading(title, false, r.first);
       markRow(r);
       continue;
     }
@@ -380,7 +377,7 @@ export function readForms(grid: Grid): FormReading | null {
       let end = vertical.next;
       while (end < rows.length && !endsCellRun(rows[end])) end++;
       const cells = rows.slice(vertical.next, end).filter((x) => !isBlank(x.raw)).map((x) => lineCell(x));
-      for (const rec of flowCells(cells, vertical.header, () => l1 != null)) useRecord(rec, recordRow(rec), vertical.header);
+      for (const rec of flowCells(cells, vertical.header)) useRecord(rec, recordRow(rec), vertical.header);
       for (let k = vertical.next; k < end; k++) markRow(rows[k]);
       header = null;
       i = end - 1;

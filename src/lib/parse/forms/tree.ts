@@ -1,4 +1,4 @@
-import type { Indicator, MoneyUnit, ParseFinding, Project } from '../model';
+import type { Indicator, MoneyUnit, Project } from '../model';
 import { parseAmount } from '../money';
 import { parseTarget } from '../target';
 import { isBlank } from '../text';
@@ -13,8 +13,6 @@ import type { Row } from './rows';
 export interface TreeReading {
   projects: Project[];
   department: string | null;
-  unit: MoneyUnit | null;
-  findings: ParseFinding[];
   used: Set<number>;
   /** First line of the tree's header. */
   first: number;
@@ -36,7 +34,6 @@ export function readTree(all: Row[], unit: MoneyUnit): TreeReading | null {
   if (!indented.some((r) => r.indent === d1 + 1 && levelLabel(node(r), true)?.levels.includes(2))) return null;
 
   const used = new Set<number>();
-  const findings: ParseFinding[] = [];
   const mark = (r: Row) => {
     for (let n = r.first; n <= r.last; n++) used.add(n);
   };
@@ -55,7 +52,7 @@ export function readTree(all: Row[], unit: MoneyUnit): TreeReading | null {
   let p: Project | null = null;
   let l1: string | null = null;
   let l2: string | null = null;
-  let pending: { kind: 'project' | 'indicator'; row: Row; ind?: Indicator } | null = null;
+  let pending: { kind: 'project' | 'indicator'; ind?: Indicator } | null = null;
   let k = start;
   for (; k < rows.length; k++) {
     const r = rows[k];
@@ -80,7 +77,7 @@ export function readTree(all: Row[], unit: MoneyUnit): TreeReading | null {
       };
       projects.push(p);
       l1 = l2 = null;
-      pending = { kind: 'project', row: r };
+      pending = { kind: 'project' };
     } else if (r.indent === d1) {
       l1 = text;
       l2 = null;
@@ -91,10 +88,10 @@ export function readTree(all: Row[], unit: MoneyUnit): TreeReading | null {
         grades: null, line: r.first, level1Canonical: null, level2Canonical: null, location: null,
       };
       p.indicators.push(ind);
-      pending = { kind: 'indicator', row: r, ind };
+      pending = { kind: 'indicator', ind };
     }
     if (p) p.span.last = Math.max(p.span.last, r.last);
   }
   if (projects.length === 0) return null;
-  return { projects, department, unit: null, findings, used, first };
+  return { projects, department, used, first };
 }

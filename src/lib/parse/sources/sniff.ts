@@ -4,7 +4,7 @@ import type { Format } from '../grid';
  * What a file is, from its first bytes (a file's extension may lie): a zip (docx / xlsx by the parts it
  * holds), an OLE compound file (doc / xls, or an encrypted Office file), a PDF, an HTML page, or text.
  */
-export type Sniffed = Format | 'zip' | 'ole' | 'empty';
+export type Sniffed = Exclude<Format, 'doc' | 'xls'> | 'zip' | 'ole' | 'empty';
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
 const ascii = (b: Uint8Array, from: number, to: number) => String.fromCharCode(...b.subarray(from, Math.min(to, b.length)));

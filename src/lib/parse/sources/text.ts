@@ -63,7 +63,7 @@ function pipeRows(lines: string[], from: number): Got | null {
  */
 function cellPerLine(lines: string[], from: number): Got | null {
   if (lines[from]?.trim() !== '|') return null;
-  const isCell = (l: string) => /\|\s*$/.test(l) && !isPipeRow(l.trim().startsWith('|') && l.trim().length > 1 && !/^\|+$/.test(l.trim()) ? l : '');
+  const isCell = (l: string) => /\|\s*$/.test(l) && !isPipeRow(l);
   const rows: { cells: string[]; first: number; last: number }[] = [];
   let width = 0;
   let n = from;
