@@ -38,7 +38,7 @@ await db.load();
 const choices = await loadChoices(db.run);
 // A province's departments are too many to offer at once: the filter bar asks the chosen county's detail.
 if (layout.partitioned) choices.department = [];
-const summary: Summary = { choices, countyNames: await countyNames(db.run), layout, overview: await overview(db.run, NO_FILTERS) };
+const summary: Summary = { built: new Date().toISOString(), choices, countyNames: await countyNames(db.run), layout, overview: await overview(db.run, NO_FILTERS) };
 writeFileSync(join(dir, 'summary.json'), encodeJson(summary));
 
 for (const sub of ['overview', 'filings']) rmSync(join(dir, sub), { recursive: true, force: true });

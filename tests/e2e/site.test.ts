@@ -220,7 +220,7 @@ const label = (code: string) => `新华区（${names[code].city}）`;
     await settled(d.page);
     await expect(d.page.locator('[data-total]').getAttribute('data-total')).resolves.toBe(String(rowsOf('projects', mine)));
     const [download] = await Promise.all([d.page.waitForEvent('download'), d.page.click('[data-download="projects"]')]);
-    expect(download.suggestedFilename()).toBe(`projects_${label(mine)}.csv`);
+    expect(download.suggestedFilename()).toBe(`项目_${label(mine)}.csv`);
     const rows = parse(readFileSync((await download.path())!), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(rowsOf('projects', mine));
     expect(new Set(rows.map((r) => r.county_code))).toEqual(new Set([mine]));
@@ -272,7 +272,7 @@ describe('CSV download', () => {
     expect(shownIds).toBe(expected);
 
     const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.click('[data-download="indicators"]')]);
-    expect(download.suggestedFilename()).toBe('indicators_乐亭县_2022_产出指标.csv');
+    expect(download.suggestedFilename()).toBe('指标_乐亭县_2022_产出指标.csv');
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');

@@ -118,3 +118,14 @@ export async function everyRow(run: Run, table: DataTable, cols: Column[], f: Fi
   const q = scoped(f, body(table, cols, sort));
   return run(q.text, q.params);
 }
+
+/** The filings the selected projects come from: what a workbook's notes list as its sources. */
+export async function sources(run: Run, f: Filters): Promise<Row[]> {
+  const q = scoped(
+    f,
+    `SELECT f.source_file, f.county, f.year, f.department FROM filings f
+WHERE f.filing_id IN (SELECT p.filing_id FROM projects p WHERE p.project_id IN (SELECT project_id FROM sel_projects))
+ORDER BY f.county_code NULLS LAST, f.year, f.source_file`,
+  );
+  return run(q.text, q.params);
+}

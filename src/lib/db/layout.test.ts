@@ -16,7 +16,7 @@ import { peerMedian, project, projectFindings, projectIndicators, readingFilings
 import { columns, DATA_TABLES, everyRow } from './data-tables';
 import { NO_COUNTY, NO_FILTERS, type Filters } from './scope';
 import { ALL, decodeJson, overview, overviewFilters, overviewKey, type Overview, type Summary } from './summary';
-import { toCsv } from '../ui/csv';
+import { toCsv } from '../export/csv';
 import type { Run } from './values';
 import { codeOf } from '../../../tests/e2e/expected';
 

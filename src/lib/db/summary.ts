@@ -49,6 +49,8 @@ export const EMPTY_OVERVIEW: Overview = {
 };
 
 export interface Summary {
+  /** When the data was built (ISO 8601): a workbook's notes say it. */
+  built?: string;
   choices: Choices;
   /** Each county code's name and prefecture: the labels of the county list and of every county's rows. */
   countyNames: Record<string, CountyName>;

@@ -1,4 +1,5 @@
 /** The interface's words: Chinese first, English beside. */
+import { COLUMNS } from '../export/columns';
 
 const zh = {
   appName: '绩效透视',
@@ -35,6 +36,12 @@ const zh = {
   kind_personnel: '人员经费',
   kind_operating: '日常公用经费',
   kind_activity: '职责活动',
+  kind_department: '部门整体',
+  level_indicator: '指标',
+  level_project: '项目',
+  level_filing: '文件',
+  level_corpus: '跨文件',
+  level_parse: '读取',
   sev_critical: '严重',
   sev_major: '重要',
   sev_minor: '次要',
@@ -127,6 +134,11 @@ const zh = {
   tab_schedule: '支出计划',
   rows: '{n} 行',
   downloadCsv: '下载 CSV',
+  downloadXlsx: '下载 Excel',
+  xlsxHint: '当前筛选下的项目、指标、发现、支出计划四张表和说明，一个 Excel 文件',
+  zhHeaders: '中文表头',
+  zhHeadersHint: 'CSV 使用中文列名和中文标签（严重程度、经费类型、规则等另保留代码列，便于关联）',
+  exportFailed: '下载失败：{why}',
   downloadHint: '下载当前筛选下的全部 {n} 行（UTF-8 带 BOM，Excel / WPS 可直接打开）',
   prev: '上一页',
   next: '下一页',
@@ -189,6 +201,12 @@ const en: Record<Key, string> = {
   kind_personnel: 'Personnel',
   kind_operating: 'Operating',
   kind_activity: 'Duty activity',
+  kind_department: 'Department overall',
+  level_indicator: 'Indicator',
+  level_project: 'Project',
+  level_filing: 'Filing',
+  level_corpus: 'Across filings',
+  level_parse: 'Reading',
   sev_critical: 'Critical',
   sev_major: 'Major',
   sev_minor: 'Minor',
@@ -276,6 +294,11 @@ const en: Record<Key, string> = {
   tab_schedule: 'Schedules',
   rows: '{n} rows',
   downloadCsv: 'Download CSV',
+  downloadXlsx: 'Download Excel',
+  xlsxHint: 'Projects, indicators, findings and plans for the current filters, with a notes sheet, in one Excel file',
+  zhHeaders: 'Chinese headers',
+  zhHeadersHint: 'CSV with Chinese column names and labels (codes kept in columns of their own for joining)',
+  exportFailed: 'Download failed: {why}',
   downloadHint: 'Saves all {n} rows of the current filters (UTF-8 with BOM, opens in Excel / WPS)',
   prev: 'Previous',
   next: 'Next',
@@ -327,39 +350,9 @@ const RULES: Record<string, [string, string]> = {
   'parse/department-inferred': ['报送单位为推断', 'Department inferred'],
 };
 
-/** Column headings of the data tables; a column not listed shows its own name. */
-const COLUMNS: Record<string, [string, string]> = {
-  county: ['县区', 'County'],
-  year: ['年度', 'Year'],
-  name: ['项目名称', 'Project'],
-  project_name: ['项目名称', 'Project'],
-  kind: ['经费类型', 'Kind'],
-  budget_yuan: ['预算数（元）', 'Budget (yuan)'],
-  fiscal_yuan: ['财政资金（元）', 'Fiscal (yuan)'],
-  other_yuan: ['其他资金（元）', 'Other (yuan)'],
-  target_yuan: ['目标金额（元）', 'Target (yuan)'],
-  score: ['得分', 'Score'],
-  band: ['评级', 'Band'],
-  source_lines: ['原文行', 'Lines'],
-  level1: ['一级指标', 'Level 1'],
-  level2: ['二级指标', 'Level 2'],
-  level3: ['三级指标', 'Level 3'],
-  target_raw: ['指标值', 'Target'],
-  target_unit: ['单位', 'Unit'],
-  basis: ['指标值确定依据', 'Basis'],
-  severity: ['严重程度', 'Severity'],
-  rule_id: ['规则', 'Rule'],
-  message: ['说明', 'Message'],
-  evidence: ['依据原文', 'Evidence'],
-  line: ['行', 'Line'],
-  month: ['月底', 'Month end'],
-  cumulative_pct: ['累计进度', 'Cumulative'],
-  raw: ['原文', 'As written'],
-};
-
+/** A column's heading (src/lib/export/columns.ts); a column not listed shows its own name. */
 export function columnName(lang: 'zh' | 'en', name: string): string {
-  const known = COLUMNS[name];
-  return known ? known[lang === 'zh' ? 0 : 1] : name;
+  return COLUMNS[name]?.[lang] ?? name;
 }
 
 export const dictionaries = { zh, en };
