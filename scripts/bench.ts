@@ -21,7 +21,8 @@ import { nativeQueries } from './bench/native';
 import { siteWith } from './bench/site';
 import type { IngestRun } from './bench/ingest';
 import { printFormats, readFormats } from './bench/formats';
-import { partitionsOf } from '../src/lib/db/layout';
+import { downloadTimes, exportMemory } from './bench/downloads';
+import { largestCounty, partitionsOf } from '../src/lib/db/layout';
 import { NO_FILTERS, type Filters } from '../src/lib/db/scope';
 import { decodeJson, type Summary } from '../src/lib/db/summary';
 
@@ -87,6 +88,7 @@ const probeFilters: Filters[] = [
   { ...NO_FILTERS, county: probeCounties[0] },
   { ...NO_FILTERS, kind: 'project' },
 ];
+const largest = largestCounty(summary.layout)!;
 const province = await withSite(site, async (base) => {
   const cold: ColdLoad[] = await repeat(runs, () => coldLoad(base));
   const years = [...new Set(partitionsOf(summary.layout, probeCounties[0], null).map((p) => p.year!))].sort();
@@ -94,8 +96,10 @@ const province = await withSite(site, async (base) => {
   const drills = await drilldowns(base, runs);
   const pasted = await repeat(runs, () => pastedProject(base, summary.overview.flagged[0].project_id));
   const wasm = await wasmQueries(base, probePaths, probeFilters, 3);
-  return { cold, changes, drills, pasted, wasm };
+  const downloads = await downloadTimes(base, largest, runs);
+  return { cold, changes, drills, pasted, wasm, downloads };
 });
+const exportPeak = { csv: exportMemory(data.dir, largest, 'csv'), xlsx: exportMemory(data.dir, largest, 'xlsx') };
 const native = await nativeQueries(data.dir, probePaths, probeFilters, 3);
 const native1 = await nativeQueries(data.dir, probePaths, probeFilters, 3, 1);
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -121,6 +125,8 @@ const figures = {
   drilldown_ms_province: med(province.drills.map((d) => d.ms)),
   wasm_vs_native_ratio: sum(province.wasm.ms) / sum(native.ms),
   js_gzip_kb: sum(Object.values(js)),
+  download_csv_ms_largest_county: med(province.downloads.filter((d) => d.kind === 'csv').map((d) => d.ms)),
+  download_xlsx_ms_largest_county: med(province.downloads.filter((d) => d.kind === 'xlsx').map((d) => d.ms)),
 };
 const detail = {
   ingest_secs: perSec((r) => r.secs),
@@ -142,6 +148,12 @@ const detail = {
   js_gzip_kb_first_page: jsInitial,
   partition_mb_median: med(summary.layout.partitions.map((p) => p.bytes / 1e6)),
   data_mb: sum(summary.layout.partitions.map((p) => p.bytes)) / 1e6,
+  download_csv_mb_largest_county: med(province.downloads.filter((d) => d.kind === 'csv').map((d) => d.bytes)) / 1e6,
+  download_xlsx_mb_largest_county: med(province.downloads.filter((d) => d.kind === 'xlsx').map((d) => d.bytes)) / 1e6,
+  download_csv_rows_largest_county: exportPeak.csv.rows,
+  export_csv_added_rss_mb: exportPeak.csv.added_rss_mb,
+  export_xlsx_added_rss_mb: exportPeak.xlsx.added_rss_mb,
+  export_xlsx_peak_rss_mb: exportPeak.xlsx.peak_rss_mb,
 };
 
 function quantile(xs: number[], q: number) {
@@ -170,6 +182,7 @@ const results = {
     native_1thread_ms: native1.ms,
     probe: { counties: probeCounties, partitions: probePaths.length, filters: probeFilters },
     js_gzip_kb: js,
+    downloads: { county: largest, runs: province.downloads, export_memory: exportPeak },
   },
 };
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
@@ -187,6 +200,8 @@ const GOALS: Record<keyof typeof figures, [string, (v: number) => boolean]> = {
   drilldown_ms_province: ['≤ 500', (v) => v <= 500],
   wasm_vs_native_ratio: ['≤ 3', (v) => v <= 3],
   js_gzip_kb: ['≤ 300', (v) => v <= 300],
+  download_csv_ms_largest_county: ['≤ 5000', (v) => v <= 5000],
+  download_xlsx_ms_largest_county: ['≤ 15000', (v) => v <= 15000],
 };
 const fmt = (v: number | null) => (v == null || Number.isNaN(v) ? '—' : Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(2));
 const rows = manifest.tables.indicators.rows;

@@ -35,6 +35,13 @@ export function partitionsOf(layout: Layout, county: string | null, year: number
   );
 }
 
+/** The county with the most data (its partitions' Arrow bytes): where the biggest download is. */
+export function largestCounty(layout: Layout): string | null {
+  const bytes = new Map<string, number>();
+  for (const p of layout.partitions) if (p.county_code) bytes.set(p.county_code, (bytes.get(p.county_code) ?? 0) + p.bytes);
+  return [...bytes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
 /** A row's partition path in SQL, by the ingest's rule (`<county code>/<year>`, `_` where unknown). */
 export const PARTITION_PATH = `coalesce(county_code, '_') || '/' || coalesce(year::VARCHAR, '_')`;
 
