@@ -141,10 +141,12 @@ async function main(): Promise<number> {
     writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1));
 
     // 4. Read back, then swapped in whole: a run that fails before this line leaves the old output as it was.
+    const tVerify = performance.now();
     const problems = verifyOutput(out, args.csv);
     if (problems.length > 0) throw new Stop(`the new output did not verify, so ${args.out} is left as it was:\n${problems.map((p) => `  ${p}`).join('\n')}`);
     const leftOver = commit(staging);
     if (leftOver) console.error(leftOver);
+    const tSwapped = performance.now();
     const budget = filings.reduce((a, f) => a + ((f.budget_yuan as bigint | null) ?? 0n), 0n);
     const mb = results.reduce((a, r) => a + r.bytes, 0) / 1e6;
     const secs = (performance.now() - t0) / 1000;
@@ -153,7 +155,7 @@ async function main(): Promise<number> {
         `budget ${formatYuan(budget as never)} 元; ${rejected} rejected${skipped.length > 0 ? `, ${skipped.length} skipped` : ''} → ${args.out}`,
     );
     // Throughput on stderr, so stdout stays the per-file report.
-    console.error(`read ${mb.toFixed(1)} MB in ${secs.toFixed(1)} s (${(mb / secs).toFixed(1)} MB/s; reading ${((tRead - t0) / 1000).toFixed(1)} s, writing ${((performance.now() - tRead) / 1000).toFixed(1)} s; ${pool.threads} jobs), ${byPartition.size} partitions`);
+    console.error(`read ${mb.toFixed(1)} MB in ${secs.toFixed(1)} s (${(mb / secs).toFixed(1)} MB/s; reading ${((tRead - t0) / 1000).toFixed(1)} s, writing ${((tVerify - tRead) / 1000).toFixed(1)} s, verifying and swapping ${((tSwapped - tVerify) / 1000).toFixed(1)} s; ${pool.threads} jobs), ${byPartition.size} partitions`);
     return rejected + skipped.length > 0 ? 1 : 0;
   } catch (e) {
     // What the system refused (a full disk, a read-only one) said in a line: the old output is untouched.
