@@ -19,6 +19,7 @@
  * disk, bad arguments, nothing accepted) is one line on stderr: exit 2, or 1 when no filing was accepted.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatYuan } from '../src/lib/parse/money';
 import type { Places } from '../src/lib/quality';
@@ -28,7 +29,7 @@ import { type FileResult, partitionOf, summaryLine } from './ingest/batch';
 import { osFailure, Stop } from './ingest/failures';
 import { listInputs } from './ingest/inputs';
 import { Pool } from './ingest/pool';
-import { commit, discard, openStaging, type Staging, tmpFolder } from './ingest/staging';
+import { commit, discard, openStaging, tmpFolder } from './ingest/staging';
 import { verifyOutput } from './ingest/verify';
 
 const BATCH = 40;
@@ -54,7 +55,14 @@ async function main(): Promise<number> {
   const t0 = performance.now();
   // The output folder is checked (and earlier runs' leftovers cleaned) before anything is read.
   const staging = openStaging(args.out);
-  const tmp = tmpFolder();
+  const tmp = (() => {
+    try {
+      return tmpFolder();
+    } catch (e) {
+      discard(staging);
+      throw new Stop(`${osFailure(e, `cannot make a folder in ${tmpdir()} for the chunk files`) ?? (e as Error).message}; ${args.out} is left as it was`);
+    }
+  })();
   const cleanUp = () => {
     discard(staging);
     rmSync(tmp, { recursive: true, force: true });
