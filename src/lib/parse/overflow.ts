@@ -20,9 +20,8 @@ const PROJECT_AMOUNTS: { label: string; get: (p: Project) => Yuan | null; clear:
 ];
 
 export function refuseOverflow(f: Filing): void {
-  const finding = (label: string, v: bigint, line: number | null, project: number | null, indicator: number | null): ParseFinding => ({
-    rule: OUT_OF_RANGE, severity: 'critical', line, project, indicator,
-    evidence: line != null ? f.lines[line - 1]?.trim() || null : null,
+  const finding = (label: string, v: bigint, line: number | null, project: number | null, indicator: number | null, evidence = line != null ? f.lines[line - 1]?.trim() || null : null): ParseFinding => ({
+    rule: OUT_OF_RANGE, severity: 'critical', line, project, indicator, evidence,
     message: `${label}${formatYuan(v as Yuan)}元超出数据表能存的范围（绝对值须小于 10^16 元），没有存入；请核对原文的金额和单位。`,
   });
   for (const p of f.projects) {
@@ -34,7 +33,7 @@ export function refuseOverflow(f: Filing): void {
     }
     for (const i of [...p.indicators, ...(p.narrative?.indicators ?? [])]) {
       if (i.target.yuan == null || fitsTables(i.target.yuan)) continue;
-      f.findings.push(finding('指标值', i.target.yuan, i.line, p.ordinal, p.indicators.includes(i) ? i.ordinal : null));
+      f.findings.push(finding('指标值', i.target.yuan, i.line, p.ordinal, p.indicators.includes(i) ? i.ordinal : null, i.target.raw));
       i.target.yuan = null;
     }
   }
