@@ -20,7 +20,11 @@ const PROJECT_AMOUNTS: { label: string; get: (p: Project) => Yuan | null; clear:
 ];
 
 export function refuseOverflow(f: Filing): void {
-  const finding = (label: string, v: bigint, line: number | null, project: number | null, indicator: number | null, evidence = line != null ? f.lines[line - 1]?.trim() || null : null): ParseFinding => ({
+  // Evidence: what the filing wrote (its line, or a target as written).
+  const finding = (
+    label: string, v: bigint, line: number | null, project: number | null, indicator: number | null,
+    evidence = line != null ? f.lines[line - 1]?.trim() || null : null,
+  ): ParseFinding => ({
     rule: OUT_OF_RANGE, severity: 'critical', line, project, indicator, evidence,
     message: `${label}${formatYuan(v as Yuan)}元超出数据表能存的范围（绝对值须小于 10^16 元），没有存入；请核对原文的金额和单位。`,
   });
