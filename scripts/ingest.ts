@@ -13,53 +13,27 @@
  * main thread keeps a line and a filings row per file and where each compared indicator occurs, so
  * memory is bounded by the batch, not the province. A table over 256 MB of Arrow gets no whole
  * `<table>.arrow` (nor CSV): the site reads its partitions, tools its Parquet.
+ *
+ * The new output is staged beside DIR, read back, and swapped in whole (ingest/staging.ts): a run that
+ * fails or is killed leaves the previous output as it was. A failure the user can fix (a full or read-only
+ * disk, bad arguments, nothing accepted) is one line on stderr: exit 2, or 1 when no filing was accepted.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { formatYuan } from '../src/lib/parse/money';
 import type { Places } from '../src/lib/quality';
 import { type Row, SORT_KEYS, TABLE_NAMES, TABLES, type TableName } from '../src/lib/tables';
+import { parseArgs, USAGE } from './ingest/args';
 import { type FileResult, partitionOf, summaryLine } from './ingest/batch';
+import { osFailure, Stop } from './ingest/failures';
+import { listInputs } from './ingest/inputs';
 import { Pool } from './ingest/pool';
-
-interface Args {
-  out: string;
-  csv: boolean;
-  jobs: number;
-  paths: string[];
-}
+import { commit, discard, openStaging, tmpFolder } from './ingest/staging';
+import { verifyOutput } from './ingest/verify';
 
 const BATCH = 40;
 const WHOLE_MAX_BYTES = 256 * 1024 * 1024;
-
-function parseArgs(argv: string[]): Args {
-  // A worker per core by default. Measured here (2 cores, Hebei-sized synthetic province, 437 MB): one
-  // thread 114 s and 1.9 GB, two workers 66 s and 1.1 GB. A handful of files is read on this thread.
-  const args: Args = { out: 'public/data', csv: false, jobs: availableParallelism(), paths: [] };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--out') args.out = argv[++i];
-    else if (argv[i] === '--csv') args.csv = true;
-    else if (argv[i] === '--jobs') args.jobs = Math.max(1, Number(argv[++i]) || 1);
-    else if (argv[i] === '--help' || argv[i] === '-h') {
-      console.log('npm run ingest -- [--out DIR] [--csv] [--jobs N] [PATH ...]');
-      process.exit(0);
-    } else args.paths.push(argv[i]);
-  }
-  if (args.paths.length === 0) args.paths.push('data/raw');
-  return args;
-}
-
-/** Files under the given paths, in a stable order; sidecars (X.meta.json) and hidden files are not filings. */
-function listFiles(paths: string[]): string[] {
-  const out: string[] = [];
-  const walk = (p: string) => {
-    if (statSync(p).isDirectory()) for (const e of readdirSync(p).sort()) !e.startsWith('.') && walk(join(p, e));
-    else if (!p.endsWith('.meta.json') && !basename(p).startsWith('.')) out.push(p);
-  };
-  for (const p of paths) walk(p);
-  return out;
-}
 
 function compare(a: Row, b: Row, keys: string[]): number {
   for (const k of keys) {
@@ -74,9 +48,35 @@ function compare(a: Row, b: Row, keys: string[]): number {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
+  if (args === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
   const t0 = performance.now();
-  const files = listFiles(args.paths);
-  const tmp = mkdtempSync(join(tmpdir(), 'perflens-ingest-'));
+  // The output folder is checked (and earlier runs' leftovers cleaned) before anything is read.
+  const staging = openStaging(args.out);
+  const tmp = (() => {
+    try {
+      return tmpFolder();
+    } catch (e) {
+      discard(staging);
+      throw new Stop(`${osFailure(e, `cannot make a folder in ${tmpdir()} for the chunk files`) ?? (e as Error).message}; ${args.out} is left as it was`);
+    }
+  })();
+  const cleanUp = () => {
+    discard(staging);
+    rmSync(tmp, { recursive: true, force: true });
+  };
+  // Interrupted (Ctrl-C, kill): nothing of this run is left behind; kill -9 leaves it to the next run.
+  const interrupted = (signal: NodeJS.Signals, code: number) => () => {
+    cleanUp();
+    console.error(`ingest interrupted (${signal}); ${args.out} is left as it was`);
+    process.exit(code);
+  };
+  process.once('SIGINT', interrupted('SIGINT', 130));
+  process.once('SIGTERM', interrupted('SIGTERM', 143));
+  const { files, skipped } = listInputs(args.paths);
+  for (const line of skipped) console.error(line);
   const batches = Array.from({ length: Math.ceil(files.length / BATCH) }, (_, k) => files.slice(k * BATCH, (k + 1) * BATCH));
   const pool = new Pool(Math.min(args.jobs, batches.length));
   try {
@@ -96,17 +96,13 @@ async function main(): Promise<number> {
     const tRead = performance.now();
     for (const r of results) if (r.error) console.error(r.error);
     const read = results.filter((r) => r.filing);
-    if (read.length === 0) {
-      console.error(`no filing read: ${files.length === 0 ? `no files under ${args.paths.join(', ')}` : `all ${files.length} file${files.length === 1 ? ' was' : 's were'} refused (above)`}; ${args.out} is left as it was`);
-      return 1;
-    }
+    if (read.length === 0) throw new Stop(`no filing accepted: ${nothingRead(args.paths, files.length, skipped.length)}; ${args.out} is left as it was`, 1);
     const placesFile = join(tmp, 'places.json');
     writeFileSync(placesFile, JSON.stringify([...places].flatMap(([k, v]) => (v.size > 1 ? [[k, [...v]]] : []))));
     places.clear();
 
-    // 2. Each partition: its cross-filing findings, then its tables joined into one Arrow file each.
-    mkdirSync(args.out, { recursive: true });
-    rmSync(join(args.out, 'parts'), { recursive: true, force: true });
+    // 2. Each partition: its cross-filing findings, then its tables joined into one Arrow file each, staged.
+    const out = staging.dir;
     const filings = read.map((r) => r.filing!).sort((a, b) => compare(a, b, SORT_KEYS.filings));
     const byPartition = new Map<string, Row[]>();
     for (const f of filings) {
@@ -114,9 +110,9 @@ async function main(): Promise<number> {
       if (list) list.push(f);
       else byPartition.set(partitionOf(f), [f]);
     }
-    for (const p of byPartition.keys()) mkdirSync(join(args.out, 'parts', p), { recursive: true });
+    for (const p of byPartition.keys()) mkdirSync(join(out, 'parts', p), { recursive: true });
     const finished = await Promise.all(
-      [...byPartition].map(([partition, rows]) => pool.run({ kind: 'partition', tmp, out: args.out, partition, filings: rows, places: placesFile })),
+      [...byPartition].map(([partition, rows]) => pool.run({ kind: 'partition', tmp, out, partition, filings: rows, places: placesFile })),
     );
     const corpus = new Map(finished.flatMap((f) => f.corpus));
     for (const f of filings) f.findings_info = (f.findings_info as number) + (corpus.get(f.filing_id as string) ?? 0);
@@ -136,7 +132,7 @@ async function main(): Promise<number> {
     }
     await Promise.all(
       [...TABLE_NAMES].sort((a, b) => bytes[b] - bytes[a]).map((t) =>
-        pool.run({ kind: 'whole', out: args.out, table: t, files: finished.map((p) => join(args.out, 'parts', p.partition, `${t}.arrow`)), arrow: arrow(t), csv: args.csv }),
+        pool.run({ kind: 'whole', out, table: t, files: finished.map((p) => join(out, 'parts', p.partition, `${t}.arrow`)), arrow: arrow(t), csv: args.csv }),
       ),
     );
 
@@ -150,28 +146,48 @@ async function main(): Promise<number> {
       }),
       rejected,
     };
-    writeFileSync(join(args.out, 'manifest.json'), JSON.stringify(manifest, null, 1));
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1));
+
+    // 4. Read back, then swapped in whole: a run that fails before this line leaves the old output as it was.
+    const tVerify = performance.now();
+    const problems = verifyOutput(out, args.csv);
+    if (problems.length > 0) throw new Stop(`the new output did not verify, so ${args.out} is left as it was:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    const leftOver = commit(staging);
+    if (leftOver) console.error(leftOver);
+    const tSwapped = performance.now();
     const budget = filings.reduce((a, f) => a + ((f.budget_yuan as bigint | null) ?? 0n), 0n);
     const mb = results.reduce((a, r) => a + r.bytes, 0) / 1e6;
     const secs = (performance.now() - t0) / 1000;
     console.log(
       `total: ${filings.length} filings, ${counts.projects} projects, ${counts.indicators} indicators, ${counts.findings} findings, ` +
-        `budget ${formatYuan(budget as never)} 元; ${rejected} rejected → ${args.out}`,
+        `budget ${formatYuan(budget as never)} 元; ${rejected} rejected${skipped.length > 0 ? `, ${skipped.length} skipped` : ''} → ${args.out}`,
     );
     // Throughput on stderr, so stdout stays the per-file report.
-    console.error(`read ${mb.toFixed(1)} MB in ${secs.toFixed(1)} s (${(mb / secs).toFixed(1)} MB/s; reading ${((tRead - t0) / 1000).toFixed(1)} s, writing ${((performance.now() - tRead) / 1000).toFixed(1)} s; ${pool.threads} jobs), ${byPartition.size} partitions`);
-    return rejected > 0 ? 1 : 0;
+    console.error(`read ${mb.toFixed(1)} MB in ${secs.toFixed(1)} s (${(mb / secs).toFixed(1)} MB/s; reading ${((tRead - t0) / 1000).toFixed(1)} s, writing ${((tVerify - tRead) / 1000).toFixed(1)} s, verifying and swapping ${((tSwapped - tVerify) / 1000).toFixed(1)} s; ${pool.threads} jobs), ${byPartition.size} partitions`);
+    return rejected + skipped.length > 0 ? 1 : 0;
+  } catch (e) {
+    // What the system refused (a full disk, a read-only one) said in a line: the old output is untouched.
+    const plain = e instanceof Stop ? null : osFailure(e, 'ingest failed');
+    throw plain ? new Stop(`${plain}; ${args.out} is left as it was`) : e;
   } finally {
     await pool.close();
-    rmSync(tmp, { recursive: true, force: true });
+    cleanUp();
   }
+}
+
+/** Why nothing was read, from what was found under the paths. */
+function nothingRead(paths: string[], files: number, skipped: number): string {
+  if (files > 0) return `all ${files} file${files === 1 ? ' was' : 's were'} refused${skipped > 0 ? `, ${skipped} skipped` : ''} (the reasons above)`;
+  if (skipped > 0) return `no regular file under ${paths.join(', ')}; ${skipped} skipped (the reasons above)`;
+  return `no files under ${paths.join(', ')}`;
 }
 
 // exitCode, not exit(): a pipe still being drained (the per-file report) must not be cut off.
 main().then(
   (code) => (process.exitCode = code),
   (e) => {
-    console.error(`ingest failed: ${(e as Error).stack ?? e}`);
-    process.exitCode = 2;
+    // A failure said plainly is one line; anything else is a bug, with its stack.
+    console.error(e instanceof Stop ? e.message : `ingest failed: ${(e as Error).stack ?? e}`);
+    process.exitCode = e instanceof Stop ? e.status : 2;
   },
 );

@@ -15,7 +15,7 @@ function ingest(...args: string[]) {
 }
 
 describe('npm run ingest -- --csv --out DIR (the seeds)', () => {
-  const out = mkdtempSync(join(tmpdir(), 'perflens-ingest-'));
+  const out = mkdtempSync(join(tmpdir(), 'perflens-out-'));
   let run: ReturnType<typeof ingest>;
   beforeAll(() => {
     run = ingest('--csv', '--out', out);
@@ -86,7 +86,7 @@ describe('npm run ingest -- --csv --out DIR (the seeds)', () => {
   });
 
   it('gives the same ids on every run', () => {
-    const again = mkdtempSync(join(tmpdir(), 'perflens-ingest-'));
+    const again = mkdtempSync(join(tmpdir(), 'perflens-out-'));
     expect(ingest('--out', again).status).toBe(0);
     const ids = (dir: string) => tableFromIPC(readFileSync(join(dir, 'indicators.arrow'))).getChild('indicator_id')!.toArray().join();
     expect(ids(again)).toBe(ids(out));
@@ -161,11 +161,11 @@ describe('ingest of a folder that mixes every format', () => {
     writeFileSync(join(out, 'manifest.json'), '{"before":true}');
     const run = ingest('--out', out, dir);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/no filing read: all 1 file was refused/);
+    expect(run.stderr).toMatch(/no filing accepted: all 1 file was refused/);
     expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe('{"before":true}');
     const empty = mkdtempSync(join(tmpdir(), 'perflens-empty-'));
     const none = ingest('--out', out, empty);
     expect(none.status).toBe(1);
-    expect(none.stderr).toMatch(/no filing read: no files under/);
+    expect(none.stderr).toMatch(/no filing accepted: no files under/);
   });
 });

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { type FilingMeta, readFiling } from '../../src/lib/parse';
 import { pdfAssets } from '../../src/lib/parse/sources/pdf-node';
 import { assessFiling, corpusPlaces, corpusRows, type Places } from '../../src/lib/quality';
 import { type Column, type Row, type TableName, TABLES, toArrowIPC, toRows } from '../../src/lib/tables';
+import { osFound } from './failures';
 
 /**
  * One batch of files, read and scored, its rows written as chunk files per partition (county × year):
@@ -88,8 +89,8 @@ const PDF = pdfAssets();
 async function readOne(file: string, rows: Map<string, Chunk>, places: Places): Promise<FileResult> {
   const meta = readMeta(file);
   if (typeof meta === 'string') return { file, error: `${file}: ${meta}`, bytes: 0 };
-  // A copy as a plain Uint8Array: pdf.js refuses a Node Buffer.
-  const bytes = new Uint8Array(readFileSync(file));
+  const bytes = readRegular(file);
+  if (typeof bytes === 'string') return { file, error: `${file}: expected a regular file; found ${bytes}`, bytes: 0 };
   const r = await readFiling(bytes, basename(file), { meta, hash: sha256, pdf: PDF });
   if (!r.ok) {
     const { line, expected, found } = r.rejection;
@@ -115,6 +116,21 @@ async function readOne(file: string, rows: Map<string, Chunk>, places: Places): 
   return { file, summary, filing, bytes: bytes.length };
 }
 
+/**
+ * The file's bytes, or what it turned out to be: listed as a regular file, it may have been replaced since
+ * (opened without blocking, so a FIFO put in its place cannot hang the run).
+ */
+function readRegular(file: string): Uint8Array | string {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) return 'something else since it was listed (a FIFO, a socket or a device)';
+    // A copy as a plain Uint8Array: pdf.js refuses a Node Buffer.
+    return new Uint8Array(readFileSync(fd));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function readBatch(files: string[], chunk: string, tmp: string): Promise<BatchResult> {
   const rows = new Map<string, Chunk>();
   const places: Places = new Map();
@@ -123,7 +139,8 @@ export async function readBatch(files: string[], chunk: string, tmp: string): Pr
     try {
       results.push(await readOne(file, rows, places));
     } catch (e) {
-      results.push({ file, error: `${file}: internal error: ${(e as Error).message}`, bytes: 0 });
+      const found = osFound(e);
+      results.push({ file, error: found ? `${file}: expected a file to read; found ${found}` : `${file}: internal error: ${(e as Error).message}`, bytes: 0 });
     }
   }
   for (const [partition, tables] of rows) {

@@ -70,9 +70,9 @@ export class Pool {
         }
         this.next();
       };
-      const onMessage = (m: { answer?: unknown; error?: string }) => {
+      const onMessage = (m: { answer?: unknown; error?: string; code?: string; path?: string }) => {
         settle(true);
-        if (m.error != null) reject(new Error(m.error));
+        if (m.error != null) reject(Object.assign(new Error(m.error), { code: m.code, path: m.path }));
         else resolve(m.answer);
       };
       const onError = (e: Error) => {

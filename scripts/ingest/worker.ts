@@ -5,6 +5,7 @@ import { type Job, runJob } from './pool';
 parentPort!.on('message', (job: Job) => {
   runJob(job).then(
     (answer) => parentPort!.postMessage({ answer }),
-    (e: unknown) => parentPort!.postMessage({ error: (e as Error).stack ?? String(e) }),
+    // The error code crosses too: the main thread turns ENOSPC and the like into a plain line.
+    (e: unknown) => parentPort!.postMessage({ error: (e as Error).stack ?? String(e), code: (e as NodeJS.ErrnoException).code, path: (e as NodeJS.ErrnoException).path }),
   );
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { parseFiling } from '../../src/lib/parse';
+import { fitsTables } from '../../src/lib/parse/money';
 import { seedBytes } from '../seeds';
 
 /**
@@ -30,6 +31,11 @@ const MUTATIONS: Record<string, Mutation> = {
   glueLines: (ls, r) => {
     const k = Math.floor(r * ls.length);
     return [...ls.slice(0, k), ls.slice(k, k + 8).join(''), ...ls.slice(k + 8)];
+  },
+  // Every number of a block of lines past DECIMAL(18,2) in 元 and in 万元 (20 digits, with fen).
+  hugeNumbers: (ls, r) => {
+    const k = Math.floor(r * ls.length);
+    return ls.map((l, i) => (i >= k && i < k + 40 ? l.replace(/\d+(?:\.\d+)?/g, '99999999999999999999.99') : l));
   },
   injectText: (ls, r) => {
     const k = Math.floor(r * ls.length);
@@ -62,6 +68,10 @@ function check(bytes: Uint8Array) {
   for (const x of unused) expect(f.lines[x.line! - 1]).toContain(x.evidence);
   expect(f.linesUsed + unused.length).toBe(f.linesTotal);
   for (const p of f.projects) for (const i of p.indicators) expect(i.line).toBeGreaterThan(0);
+  // No amount the tables cannot hold survives the reading: each is refused, with a finding.
+  const amounts = f.projects.flatMap((p) => [p.budget, p.fiscal, p.other, p.categoryBudget, p.narrative?.budget ?? null, ...p.indicators.map((i) => i.target.yuan)]);
+  for (const v of amounts) if (v != null) expect(fitsTables(v), String(v)).toBe(true);
+  if (!fitsTables(f.projects.reduce((a, p) => a + (p.budget ?? 0n), 0n))) expect.unreachable('the budgets’ sum past DECIMAL(18,2)');
 }
 
 describe('reading mutated seeds', () => {

@@ -4,6 +4,7 @@ import type { Filing, FilingMeta, MoneyUnit, ParseFinding, Project } from './mod
 import { parseAmount, yuan } from './money';
 import type { FormReading } from './forms/read';
 import { ambiguousCounty, unusedLine } from './note';
+import { refuseOverflow } from './overflow';
 import { inferPlace, withMeta } from './place';
 import { isBlank } from './text';
 import { canonicalLevel1, canonicalLevel2, isClosing, isPlaceholder } from './vocabulary';
@@ -63,6 +64,7 @@ export function formFiling(r: FormReading, src: Source): Filing {
  * claimed is reported as the cell it was.
  */
 export function finish(f: Filing, src: Source): Filing {
+  refuseOverflow(f);
   const loc = (line: number | null) => (line != null && src.locations ? src.locations[line - 1] ?? null : null);
   for (const p of f.projects) {
     for (const i of p.indicators) {

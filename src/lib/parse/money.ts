@@ -1,8 +1,15 @@
 import type { MoneyUnit, Yuan } from './model';
 
-const FEN_PER: Record<MoneyUnit, bigint> = { 元: 100n, 万元: 1_000_000n };
+export const FEN_PER: Record<MoneyUnit, bigint> = { 元: 100n, 万元: 1_000_000n };
 
 export const yuan = (fen: bigint): Yuan => fen as Yuan;
+
+/**
+ * The tables hold money as DECIMAL(18,2): 18 digits, so under 10^16 yuan (10^18 fen) either way. An amount
+ * past that would be stored as another number (128-bit words read back as 18 digits), so it is refused.
+ */
+export const MAX_FEN = 10n ** 18n;
+export const fitsTables = (fen: bigint): boolean => fen < MAX_FEN && fen > -MAX_FEN;
 
 /**
  * A decimal amount as written (`3.00`, `1,250.50`, `５．００`) in `unit`, exactly, in fen.
