@@ -187,7 +187,7 @@ describe('review opinion', () => {
     expect(all).toContain('审核人');
     // the last line of the last project's source, and its line number
     const [last] = await rows(`SELECT source_text, source_lines FROM T(projects) WHERE filing_id = ? ORDER BY ordinal DESC LIMIT 1`, filing.filing_id);
-    const line = (last.source_text as string).split('\n').findLast((l) => l.trim() !== '')!;
+    const line = (last.source_text as string).split('\n').filter((l) => l.trim() !== '').at(-1)!;
     expect(all).toContain(line.replace(/\s+/g, ''));
     expect(all).toContain(String(last.source_lines).split('-')[1]);
   });
