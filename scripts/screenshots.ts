@@ -34,11 +34,15 @@ async function projectLink(): Promise<string> {
   return href;
 }
 
+const project = await projectLink();
+/** The review opinion of that project's filing (a project id is its filing's id and its ordinal). */
+const opinion = `?view=opinion&filing=${new URLSearchParams(project).get('project')?.split('-')[0]}`;
 const views: [string, string][] = [
   ['overview', ''],
   ['curves', '?view=curves'],
   ['quality', '?view=quality'],
-  ['project', await projectLink()],
+  ['project', project],
+  ['opinion', opinion],
   ['data', `?view=data&table=indicators&county=${LETING}`],
   ['reading', layout.partitioned ? `?view=reading&county=${YUTIAN}` : '?view=reading'],
 ];
@@ -57,10 +61,20 @@ for (const [size, viewport] of Object.entries(sizes)) {
     await page.goto(new URL(path, base).href);
     await settled(page);
     const file = join(out, `${name}-${size}.png`);
-    await page.screenshot({ path: file, fullPage: size === 'phone' });
+    // (a phone's whole page, but the opinion's: a filing's opinion runs to dozens of screens)
+    await page.screenshot({ path: file, fullPage: size === 'phone' && name !== 'opinion' });
     console.log(file);
     await page.close();
   }
 }
+// The opinion's first printed page, as print media lays it out on an A4 sheet (794 × 1123 CSS pixels).
+const page = await browser.context.newPage();
+await page.setViewportSize({ width: 794, height: 1123 });
+await page.goto(new URL(opinion, base).href);
+await settled(page);
+await page.emulateMedia({ media: 'print' });
+await page.addStyleTag({ content: 'body { padding: 16mm 14mm; }' }); // the @page margins, which a screenshot has not
+await page.screenshot({ path: join(out, 'opinion-print.png') });
+console.log(join(out, 'opinion-print.png'));
 await browser.close();
 server.close();

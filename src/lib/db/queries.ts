@@ -9,9 +9,10 @@ import { NO_FILTERS, scoped, type Filters, type Sql } from './scope';
 import type { Param, Row, Run } from './values';
 
 const exec = (run: Run, q: Sql) => run(q.text, q.params);
-const fen = (expr: string, as: string) => `(${expr} * 100)::BIGINT AS ${as}_fen`;
+export const fen = (expr: string, as: string) => `(${expr} * 100)::BIGINT AS ${as}_fen`;
 
-const severityOrder = `CASE severity WHEN 'critical' THEN 0 WHEN 'major' THEN 1 WHEN 'minor' THEN 2 ELSE 3 END`;
+/** The gravest first. */
+export const severityOrder = `CASE severity WHEN 'critical' THEN 0 WHEN 'major' THEN 1 WHEN 'minor' THEN 2 ELSE 3 END`;
 
 /** Project ids of the selection, as a join condition on alias p. */
 const inProjects = 'p.project_id IN (SELECT project_id FROM sel_projects)';
@@ -447,12 +448,13 @@ export interface IndicatorDetail {
   score_evidenced: number | null;
 }
 
-export async function projectIndicators(run: Run, id: string): Promise<IndicatorDetail[]> {
-  const rows = await run(`
-SELECT indicator_id, ordinal, level1, level2, level3, description, target_raw, target_op, target_value, target_unit,
+/** The columns of an `IndicatorDetail`. */
+export const indicatorColumns = `indicator_id, ordinal, level1, level2, level3, description, target_raw, target_op, target_value, target_unit,
   ${fen('target_yuan', 'target')}, quantitative, basis, grades, source_line, score, band,
-  score_measurable, score_fit, score_clear, score_evidenced
-FROM indicators WHERE project_id = ?::VARCHAR ORDER BY ordinal`, [id]);
+  score_measurable, score_fit, score_clear, score_evidenced`;
+
+export async function projectIndicators(run: Run, id: string): Promise<IndicatorDetail[]> {
+  const rows = await run(`SELECT ${indicatorColumns} FROM indicators WHERE project_id = ?::VARCHAR ORDER BY ordinal`, [id]);
   return rows as unknown as IndicatorDetail[];
 }
 
@@ -472,10 +474,12 @@ export interface Finding {
 }
 
 /** Every finding on the project or one of its indicators, the gravest first. */
+/** The columns of a `Finding`, but its location. */
+export const findingColumns = 'finding_id, filing_id, project_id, indicator_id, rule_id, severity, message, evidence, level, line';
+
 export async function projectFindings(run: Run, id: string): Promise<Finding[]> {
   const rows = await run(`
-SELECT finding_id, filing_id, project_id, indicator_id, rule_id, severity, message, evidence, level, line
-FROM findings WHERE project_id = ?::VARCHAR ORDER BY ${severityOrder}, rule_id, finding_id`, [id]);
+SELECT ${findingColumns} FROM findings WHERE project_id = ?::VARCHAR ORDER BY ${severityOrder}, rule_id, finding_id`, [id]);
   return rows as unknown as Finding[];
 }
 

@@ -25,6 +25,8 @@ class App {
   status = $state<'loading' | 'ready' | 'error'>('loading');
   error = $state('');
   summary = $state.raw<Summary | null>(null);
+  /** A view's own name for the document, when the view's name is not enough (an opinion names its filing: the PDF's file name). */
+  title = $state<string | null>(null);
   /** The county names more than one county bears: those are labelled with their prefecture. */
   sharedNames = $derived(sharedNames(this.summary?.countyNames ?? {}));
 

@@ -27,7 +27,7 @@ describe('route ⇄ URL', () => {
   it('round-trips any route it writes', () => {
     const text = fc.option(fc.string({ minLength: 1 }).filter((s) => s.trim() === s), { nil: null });
     const route = fc.record({
-      view: fc.constantFrom(...VIEWS.filter((v) => v !== 'project')),
+      view: fc.constantFrom(...VIEWS.filter((v) => v !== 'project' && v !== 'opinion')),
       table: fc.constantFrom(...DATA_TABLES),
       county: text,
       q: text,
@@ -53,5 +53,17 @@ describe('route ⇄ URL', () => {
   it('a project page without a project falls back to the overview', () => {
     expect(parseRoute('?view=project').view).toBe('overview');
     expect(parseRoute('?view=project&project=abc-1&from=quality')).toMatchObject({ view: 'project', project: 'abc-1', from: 'quality' });
+  });
+
+  it('a review opinion names its filing, and the project page it was opened from; without a filing, the overview', () => {
+    expect(parseRoute('?view=opinion').view).toBe('overview');
+    const fromReading: Route = { ...HOME, view: 'opinion', filing: '5bb4891800bb16aa', from: 'reading' };
+    expect(formatRoute(fromReading)).toBe('?view=opinion&filing=5bb4891800bb16aa&from=reading');
+    expect(parseRoute(formatRoute(fromReading))).toEqual(fromReading);
+    const fromProject: Route = { ...HOME, view: 'opinion', filing: '5bb4891800bb16aa', from: 'project', project: '5bb4891800bb16aa-9' };
+    expect(parseRoute(formatRoute(fromProject))).toEqual(fromProject);
+    // a project opened from an opinion keeps the way back to it
+    const back: Route = { ...HOME, view: 'project', project: '5bb4891800bb16aa-9', from: 'opinion', filing: '5bb4891800bb16aa' };
+    expect(parseRoute(formatRoute(back))).toEqual(back);
   });
 });

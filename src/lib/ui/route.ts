@@ -5,7 +5,7 @@
 import { FILTER_KEYS, NO_FILTERS, type Filters } from '../db/scope';
 import { DATA_TABLES, type DataTable } from '../db/data-tables';
 
-export const VIEWS = ['overview', 'curves', 'quality', 'project', 'data', 'reading'] as const;
+export const VIEWS = ['overview', 'curves', 'quality', 'project', 'data', 'reading', 'opinion'] as const;
 export type View = (typeof VIEWS)[number];
 export type Lang = 'zh' | 'en';
 
@@ -14,8 +14,10 @@ export interface Route {
   filters: Filters;
   /** The project page's project. */
   project: string | null;
-  /** The view a project page was opened from, for its way back. */
+  /** The view a project or opinion page was opened from, for its way back. */
   from: View | null;
+  /** The review opinion's filing (and, on a project page opened from it, the way back to it). */
+  filing: string | null;
   table: DataTable;
   sort: string | null;
   desc: boolean;
@@ -24,7 +26,7 @@ export interface Route {
 }
 
 export const HOME: Route = {
-  view: 'overview', filters: NO_FILTERS, project: null, from: null, table: 'indicators', sort: null, desc: false, page: 0, lang: 'zh',
+  view: 'overview', filters: NO_FILTERS, project: null, from: null, filing: null, table: 'indicators', sort: null, desc: false, page: 0, lang: 'zh',
 };
 
 const oneOf = <T extends string>(list: readonly T[], v: string | null, fallback: T): T =>
@@ -44,12 +46,14 @@ export function parseRoute(search: string): Route {
   }
   const view = oneOf(VIEWS, p.get('view'), 'overview');
   const project = text('project');
+  const filing = text('filing');
   const page = Number(p.get('page'));
   return {
-    view: view === 'project' && !project ? 'overview' : view,
+    view: (view === 'project' && !project) || (view === 'opinion' && !filing) ? 'overview' : view,
     filters,
     project,
     from: p.has('from') ? oneOf(VIEWS, p.get('from'), 'overview') : null,
+    filing,
     table: oneOf(DATA_TABLES, p.get('table'), HOME.table),
     sort: text('sort'),
     desc: p.get('desc') === '1',
@@ -65,6 +69,12 @@ export function formatRoute(r: Route): string {
   if (r.view === 'project' && r.project) {
     p.set('project', r.project);
     if (r.from) p.set('from', r.from);
+    if (r.from === 'opinion' && r.filing) p.set('filing', r.filing);
+  }
+  if (r.view === 'opinion' && r.filing) {
+    p.set('filing', r.filing);
+    if (r.from) p.set('from', r.from);
+    if (r.from === 'project' && r.project) p.set('project', r.project);
   }
   for (const k of FILTER_KEYS) {
     const v = r.filters[k];
