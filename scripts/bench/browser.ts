@@ -9,9 +9,9 @@ import { settled } from '../../tests/e2e/harness';
 import { serve } from '../serve';
 import type { Filters } from '../../src/lib/db/scope';
 
-/** Serves `dir` on a free port for the length of `work`. */
+/** Serves `dir` (its `data/` a link to the data: bench/site.ts) on a free port for the length of `work`. */
 export async function withSite<T>(dir: string, work: (base: string) => Promise<T>): Promise<T> {
-  const server = await serve(dir, 0);
+  const server = await serve(dir, 0, { links: ['data'] });
   const address = server.address();
   try {
     return await work(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`);
