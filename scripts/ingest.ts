@@ -21,6 +21,7 @@ import { formatYuan } from '../src/lib/parse/money';
 import type { Places } from '../src/lib/quality';
 import { type Row, SORT_KEYS, TABLE_NAMES, TABLES, type TableName } from '../src/lib/tables';
 import { type FileResult, partitionOf, summaryLine } from './ingest/batch';
+import { digestOutputs } from './ingest/digest';
 import { Pool } from './ingest/pool';
 
 interface Args {
@@ -149,6 +150,7 @@ async function main(): Promise<number> {
         return { partition: p.partition, county: f0.county, county_code: f0.county_code, year: f0.year, rows: p.rows, bytes: p.bytes };
       }),
       rejected,
+      files: digestOutputs(args.out), // each file's size and SHA-256: the site refuses one that differs
     };
     writeFileSync(join(args.out, 'manifest.json'), JSON.stringify(manifest, null, 1));
     const budget = filings.reduce((a, f) => a + ((f.budget_yuan as bigint | null) ?? 0n), 0n);
