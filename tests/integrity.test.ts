@@ -16,6 +16,8 @@ import { arrowRows } from '../src/lib/db/arrow-rows';
 import { FAILURE_KINDS, LoadFailure } from '../src/lib/db/failure';
 import { mismatch, sha256Hex, type FileDigest, type FileDigests } from '../src/lib/db/integrity';
 import { failureText } from '../src/lib/ui/i18n';
+import { fetchBytes } from '../src/lib/db/files';
+import { serve } from '../scripts/serve';
 
 
 const ROOT = join(import.meta.dirname, '..');
@@ -93,6 +95,20 @@ describe('the site’s check of a file', () => {
     vi.stubGlobal('crypto', undefined); // not a secure context: no crypto.subtle
     expect(globalThis.crypto).toBeUndefined();
     expect(await sha256Hex(bytes)).toBe(want.sha256);
+  });
+
+  it('hashes a download as it arrives when there is no crypto.subtle', async () => {
+    const server = await serve(out, 0);
+    try {
+      const url = new URL(`http://127.0.0.1:${(server.address() as { port: number }).port}/indicators.arrow`);
+      vi.stubGlobal('crypto', undefined);
+      const got = await fetchBytes(url, 'data/indicators.arrow', undefined, true);
+      expect([got.bytes.length, got.sha256]).toEqual([want.bytes, want.sha256]);
+      expect(Buffer.from(got.bytes).equals(Buffer.from(bytes))).toBe(true);
+      await expect(fetchBytes(new URL('nothing.arrow', url), 'data/nothing.arrow')).rejects.toMatchObject({ kind: 'http', found: '404 Not Found' });
+    } finally {
+      server.close();
+    }
   });
 
   it('accepts the file as written; refuses it cut, changed, or holding other rows than listed', async () => {

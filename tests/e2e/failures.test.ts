@@ -3,16 +3,19 @@
  * refused by name and nothing is drawn from it; an engine the server will not give (404, the wrong MIME
  * type) says what the server answered and what to check; each offers a retry that works once the cause
  * is gone; a page number past any table's end is a plain sentence, never DuckDB's error.
- * The damaged sites are copies of the site under test (setup.ts) whose data files are links to its own,
- * but for the one file a test damages: the loaded-whole seeds, or a province fetched per county.
+ * The damaged sites are copies of the site under test (setup.ts), in both layouts: loaded whole at start
+ * (the seeds) and fetched per county (the seeds rebuilt `--partitioned`; with `npm run test:province`,
+ * the province, its data linked file by file but for the one file a test damages).
  */
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serve } from '../../scripts/serve';
+import { ROOT } from './setup';
 import { byCounty, codeOf } from './expected';
 import { baseUrl, launch, watch } from './harness';
 import type { Browser } from './browser';
@@ -25,10 +28,15 @@ const partition = manifest.partitions.find((p) => p.county_code === SHANHAIGUAN)
 const DAMAGED = `parts/${partition}/indicators.arrow`;
 const INDICATORS = String(byCounty.find((g) => g.code === SHANHAIGUAN)!.indicators);
 
-/** A copy of the site under test: its own files, its data linked file by file to the real data. */
-async function siteCopy() {
+type Layout = 'whole' | 'partitioned';
+/** The layouts to try: a province is partitioned already (and too big to copy or rebuild). */
+const LAYOUTS: Layout[] = inject('partitioned') ? ['partitioned'] : ['whole', 'partitioned'];
+
+/** A copy of the site under test in a layout: its own files, its data copied (the seeds) or linked. */
+async function siteCopy(layout: Layout) {
   const site = mkdtempSync(join(tmpdir(), 'perflens-damaged-'));
   cpSync(dirname(inject('dataDir')), site, { recursive: true, filter: (src) => src !== inject('dataDir') });
+  const data = join(site, 'data');
   const mirror = (from: string, to: string) => {
     mkdirSync(to, { recursive: true });
     for (const e of readdirSync(from, { withFileTypes: true })) {
@@ -36,22 +44,26 @@ async function siteCopy() {
       else symlinkSync(join(from, e.name), join(to, e.name));
     }
   };
-  mirror(dataDir, join(site, 'data'));
+  if (inject('partitioned')) mirror(dataDir, data);
+  else {
+    cpSync(dataDir, data, { recursive: true });
+    const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+    if (layout === 'partitioned') execFileSync(tsx, ['scripts/site-summary.ts', data, '--partitioned'], { cwd: ROOT, stdio: 'ignore' });
+  }
+  const originals = new Map<string, Buffer>();
   const server: Server = await serve(site, 0, { links: [dataDir] });
   const port = (server.address() as { port: number }).port;
   return {
     base: `http://127.0.0.1:${port}/`,
-    /** Replaces a data file by what `change` makes of its bytes. */
+    /** Replaces a data file (a file of its own, never the linked original) by what `change` makes of it. */
     damage(path: string, change: (b: Buffer) => Buffer) {
-      const file = join(site, 'data', path);
-      const bytes = readFileSync(file);
+      const file = join(data, path);
+      originals.set(path, readFileSync(file));
       unlinkSync(file);
-      writeFileSync(file, change(bytes));
+      writeFileSync(file, change(originals.get(path)!));
     },
     restore(path: string) {
-      const file = join(site, 'data', path);
-      if (!lstatSync(file).isSymbolicLink()) unlinkSync(file);
-      symlinkSync(join(dataDir, path), file);
+      writeFileSync(join(data, path), originals.get(path)!);
     },
     async close() {
       await new Promise((done) => server.close(done));
@@ -76,12 +88,12 @@ afterAll(async () => {
 
 describe('a damaged data file', () => {
   const cases: [string, (b: Buffer) => Buffer, RegExp][] = [
-    ['cut in half', (b) => b.subarray(0, b.length >> 1), /有 \d+ 字节，构建时是 \d+ 字节/],
+    ['cut in half', (b) => b.subarray(0, b.length >> 1), /有 [\d,]+ 字节，构建时是 [\d,]+ 字节/],
     ['one byte changed', (b) => Buffer.concat([b.subarray(0, 100), Buffer.from([b[100] ^ 0xff]), b.subarray(101)]), /SHA-256 [0-9a-f]{12}…，应为 [0-9a-f]{12}…/],
   ];
-  for (const [what, change, says] of cases) {
-    it(`${what}: is refused by name, nothing is drawn from it, and a retry after the repair loads it`, async () => {
-      const site = await siteCopy();
+  for (const layout of LAYOUTS) for (const [what, change, says] of cases) {
+    it(`${what}, ${layout}: is refused by name, nothing is drawn from it, and a retry after the repair loads it`, async () => {
+      const site = await siteCopy(layout);
       try {
         site.damage(DAMAGED, change);
         const w = await watch(browser, `?view=data&table=indicators&county=${SHANHAIGUAN}`, undefined, site.base);
@@ -95,7 +107,7 @@ describe('a damaged data file', () => {
         await w.page.click('nav a[data-view="overview"]');
         await expect.poll(() => failure(w.page).isVisible()).toBe(true);
         expect(await w.page.locator('table[data-table="counties"]').count(), 'no county row drawn').toBe(0);
-        await shot(w.page, what.replaceAll(' ', '-'));
+        await shot(w.page, `${what}-${layout}`.replaceAll(' ', '-'));
         // the console has the details, the page the sentence
         expect(w.errors.join('\n')).toContain(DAMAGED);
 
