@@ -8,7 +8,7 @@
  * the province, its data linked file by file but for the one file a test damages).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,6 +28,7 @@ const partition = manifest.partitions.find((p) => p.county_code === SHANHAIGUAN)
 const DAMAGED = `parts/${partition}/indicators.arrow`;
 const INDICATORS = String(byCounty.find((g) => g.code === SHANHAIGUAN)!.indicators);
 
+const COMPRESSED = ['.br', '.gz'];
 type Layout = 'whole' | 'partitioned';
 /** The layouts to try: a province is partitioned already (and too big to copy or rebuild). */
 const LAYOUTS: Layout[] = inject('partitioned') ? ['partitioned'] : ['whole', 'partitioned'];
@@ -55,15 +56,21 @@ async function siteCopy(layout: Layout) {
   const port = (server.address() as { port: number }).port;
   return {
     base: `http://127.0.0.1:${port}/`,
-    /** Replaces a data file (a file of its own, never the linked original) by what `change` makes of it. */
+    /**
+     * Replaces a data file (a file of its own, never the linked original) by what `change` makes of it,
+     * and takes away its precompressed copies (a province's are beside it), so the damage is what is served.
+     */
     damage(path: string, change: (b: Buffer) => Buffer) {
       const file = join(data, path);
       originals.set(path, readFileSync(file));
       unlinkSync(file);
       writeFileSync(file, change(originals.get(path)!));
+      for (const ext of COMPRESSED) if (existsSync(file + ext)) renameSync(file + ext, `${file}${ext}.away`);
     },
     restore(path: string) {
-      writeFileSync(join(data, path), originals.get(path)!);
+      const file = join(data, path);
+      writeFileSync(file, originals.get(path)!);
+      for (const ext of COMPRESSED) if (existsSync(`${file}${ext}.away`)) renameSync(`${file}${ext}.away`, file + ext);
     },
     async close() {
       await new Promise((done) => server.close(done));
