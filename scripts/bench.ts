@@ -15,7 +15,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { median } from 'd3-array';
-import { coldLoad, drilldowns, pastedProject, redraws, wasmQueries, withSite, type ColdLoad } from './bench/browser';
+import { coldLoad, drilldowns, pastedProject, redraws, verifiedLoad, wasmQueries, withSite, type ColdLoad } from './bench/browser';
 import { buildData, scaleName, seedCodes, synthScale, type Scale } from './bench/data';
 import { nativeQueries } from './bench/native';
 import { siteWith } from './bench/site';
@@ -97,7 +97,8 @@ const province = await withSite(site, async (base) => {
   const pasted = await repeat(runs, () => pastedProject(base, summary.overview.flagged[0].project_id));
   const wasm = await wasmQueries(base, probePaths, probeFilters, 3);
   const downloads = await downloadTimes(base, largest, runs);
-  return { cold, changes, drills, pasted, wasm, downloads };
+  const verified = { subtle: await repeat(runs, () => verifiedLoad(base, probePaths, true)), js: await repeat(runs, () => verifiedLoad(base, probePaths, false)) };
+  return { cold, changes, drills, pasted, wasm, downloads, verified };
 });
 const exportPeak = { csv: exportMemory(data.dir, largest, 'csv'), xlsx: exportMemory(data.dir, largest, 'xlsx') };
 const native = await nativeQueries(data.dir, probePaths, probeFilters, 3);
@@ -139,6 +140,12 @@ const detail = {
   filter_redraw_p50_ms_county_warm: med(byKind('county-warm')),
   filter_redraw_p90_ms_province: quantile(province.changes.map((c) => c.ms), 0.9),
   drilldown_pasted_link_ms_province: med(province.pasted),
+  verify_ms_seeds_cold: med(seeds.map((c) => c.verify_ms)),
+  probe_arrow_mb: sum(summary.layout.partitions.filter((p) => probePaths.includes(p.path)).map((p) => p.bytes)) / 1e6,
+  probe_load_ms: med(province.verified.subtle.map((v) => v.load_ms)),
+  probe_verify_ms_subtle: med(province.verified.subtle.map((v) => v.verify_ms)),
+  probe_verify_ms_js: med(province.verified.js.map((v) => v.verify_ms)),
+  probe_load_ms_js: med(province.verified.js.map((v) => v.load_ms)),
   wasm_load_ms: province.wasm.load_ms,
   native_load_ms: native.load_ms,
   wasm_queries_ms: sum(province.wasm.ms),

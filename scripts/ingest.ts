@@ -28,6 +28,7 @@ import { parseArgs, USAGE } from './ingest/args';
 import { type FileResult, partitionOf, summaryLine } from './ingest/batch';
 import { osFailure, Stop } from './ingest/failures';
 import { listInputs } from './ingest/inputs';
+import { digestOutputs } from './ingest/digest';
 import { Pool } from './ingest/pool';
 import { commit, discard, openStaging, tmpFolder } from './ingest/staging';
 import { verifyOutput } from './ingest/verify';
@@ -145,6 +146,7 @@ async function main(): Promise<number> {
         return { partition: p.partition, county: f0.county, county_code: f0.county_code, year: f0.year, rows: p.rows, bytes: p.bytes };
       }),
       rejected,
+      files: digestOutputs(out), // each file's size and SHA-256: the site refuses one that differs
     };
     writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1));
 

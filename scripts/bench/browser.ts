@@ -9,9 +9,9 @@ import { settled } from '../../tests/e2e/harness';
 import { serve } from '../serve';
 import type { Filters } from '../../src/lib/db/scope';
 
-/** Serves `dir` on a free port for the length of `work`. */
+/** Serves `dir` (its `data/` a link to the data: bench/site.ts) on a free port for the length of `work`. */
 export async function withSite<T>(dir: string, work: (base: string) => Promise<T>): Promise<T> {
-  const server = await serve(dir, 0);
+  const server = await serve(dir, 0, { links: ['data'] });
   const address = server.address();
   try {
     return await work(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`);
@@ -37,7 +37,13 @@ export interface ColdLoad {
   engine_ready_ms: number;
   /** Bytes on the wire (headers included) of every request started before the first chart was drawn. */
   bytes_before_first_chart: number;
+  /** Time spent checking data files (size, SHA-256, Arrow rows: src/lib/db/files.ts) before the engine was ready. */
+  verify_ms: number;
 }
+
+/** The page's time checking data files after `since` (its `verify` measures). */
+const verifyMs = (since: number) =>
+  performance.getEntriesByName('verify').filter((e) => e.startTime >= since).reduce((n, e) => n + e.duration, 0);
 
 /** A fresh browser profile (nothing cached) opening the site: navigation start → first chart, → engine ready. */
 export function coldLoad(base: string): Promise<ColdLoad> {
@@ -53,7 +59,8 @@ export function coldLoad(base: string): Promise<ColdLoad> {
           .reduce((n, e) => n + (e as PerformanceResourceTiming).transferSize, 0),
       first,
     );
-    return { first_chart_ms: first, engine_ready_ms: ready, bytes_before_first_chart: bytes };
+    const verify = await page.evaluate(`(${verifyMs})(0)`) as number;
+    return { first_chart_ms: first, engine_ready_ms: ready, bytes_before_first_chart: bytes, verify_ms: verify };
   });
 }
 
@@ -164,6 +171,28 @@ export function pastedProject(base: string, id: string): Promise<number> {
     await page.waitForSelector('[data-project-name]', { timeout: 60_000 });
     await settled(page);
     return page.evaluate(() => Number(document.querySelector<HTMLElement>('[data-chart="project-curve"]')?.dataset.renderedAt ?? performance.now()));
+  });
+}
+
+/**
+ * Loading partitions into the page's engine (`?bench`), and the part of it spent checking the files: with
+ * the browser's native SHA-256 (crypto.subtle, a secure context: https or localhost), or without it (a
+ * plain-http intranet host: the pure-JS hash).
+ */
+export function verifiedLoad(base: string, paths: string[], subtle: boolean): Promise<{ load_ms: number; verify_ms: number }> {
+  return withBrowser(async (browser) => {
+    const page = await browser.context.newPage();
+    // on the instance: Chromium ignores a redefinition on Crypto.prototype
+    if (!subtle) await page.addInitScript(() => Object.defineProperty(crypto, 'subtle', { value: undefined }));
+    await page.goto(new URL('?bench', base).href);
+    const { load_ms, t0 } = await page.evaluate(async (paths) => {
+      type Db = { load(p: string[]): Promise<void> };
+      const db = await (window as unknown as { perflens: { engine(): Promise<Db> } }).perflens.engine();
+      const t0 = performance.now();
+      await db.load(paths);
+      return { load_ms: performance.now() - t0, t0 };
+    }, paths);
+    return { load_ms, verify_ms: (await page.evaluate(`(${verifyMs})(${t0})`)) as number };
   });
 }
 

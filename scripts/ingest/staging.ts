@@ -22,7 +22,7 @@ export interface Staging {
 /** What an output folder holds: the ingest's files, and what scripts/site-summary.ts builds beside them from them. */
 const OURS = new Set([
   'manifest.json', 'parts', ...TABLE_NAMES.flatMap((t) => ['arrow', 'parquet', 'csv'].map((f) => `${t}.${f}`)),
-  'summary.json', 'overview', 'filings',
+  'summary.json', 'files.json', 'overview', 'filings',
 ]);
 
 const TMP_PREFIX = 'perflens-ingest-';

@@ -15,8 +15,9 @@ export interface Watched {
 
 export const baseUrl = () => inject('baseUrl');
 
-export async function watch(browser: Browser, path: string | null = '', viewport = { width: 1440, height: 900 }): Promise<Watched> {
-  const origin = new URL(baseUrl()).origin;
+/** A page of the site at `base` (default: the site under test), watched. */
+export async function watch(browser: Browser, path: string | null = '', viewport = { width: 1440, height: 900 }, base = baseUrl()): Promise<Watched> {
+  const origin = new URL(base).origin;
   const page = await browser.context.newPage();
   await page.setViewportSize(viewport);
   const w: Watched = { page, errors: [], dialogs: [], offsite: [] };
@@ -38,7 +39,7 @@ export async function watch(browser: Browser, path: string | null = '', viewport
     const url = r.url();
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) w.offsite.push(url);
   });
-  if (path !== null) await page.goto(new URL(path, baseUrl()).href);
+  if (path !== null) await page.goto(new URL(path, base).href);
   return w;
 }
 

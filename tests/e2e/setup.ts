@@ -41,7 +41,7 @@ export default async function setup(project: TestProject) {
     run(['scripts/site-summary.ts', data]);
   }
   const summary = JSON.parse(readFileSync(join(data, 'summary.json'), 'utf8')) as { layout: { partitioned: boolean } };
-  const server = await serve(site, 0);
+  const server = await serve(site, 0, { links: given ? ['data'] : [] });
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
   project.provide('baseUrl', `http://127.0.0.1:${address.port}/`);

@@ -1,10 +1,14 @@
 /**
  * The app's one DuckDB: duckdb-wasm in a Web Worker, its wasm and worker bundled by Vite and served by the
- * site itself, the tables loaded from the site's own `data/` folder. Nothing is fetched from elsewhere.
+ * site itself, the tables loaded from the site's own `data/` folder, every file checked against the
+ * build's list before it is appended (files.ts). Nothing is fetched from elsewhere.
  */
 import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection, type AsyncPreparedStatement } from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { arrowRows } from './arrow-rows';
+import { LoadFailure } from './failure';
+import { fetchBytes, type DataFiles } from './files';
 import { CREATE_TABLES, OFFLINE, TABLES } from './tables';
 import { toRows, type Run } from './values';
 
@@ -12,21 +16,93 @@ export interface Database {
   run: Run;
   /** Fetches and appends the partitions not loaded yet (`parts/<path>/<table>.arrow`), each once. */
   load(paths: readonly string[]): Promise<void>;
+  /** Stops the worker (a failed start is retried with a new one). */
+  close(): Promise<void>;
 }
 
-async function fetchBytes(url: URL): Promise<Uint8Array> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url.pathname}: HTTP ${res.status}`);
-  return new Uint8Array(await res.arrayBuffer());
+/**
+ * No sign of progress for this long and the start is given up (the page offers a retry). The wasm's
+ * download reports progress as it comes; compiling it and creating the tables take about a second here.
+ */
+export const STALL_SECONDS = 30;
+
+/** A file of the site as the user's server knows it (`assets/duckdb-eh-….wasm`). */
+const siteName = (url: string) => {
+  const u = new URL(url, document.baseURI);
+  const base = new URL('.', document.baseURI).href;
+  return u.href.startsWith(base) ? u.href.slice(base.length) : u.pathname;
+};
+
+/** What each engine file must be served as; Chromium refuses a worker script of another type. */
+const SERVED_AS: [url: string, type: RegExp, named: string][] = [
+  [wasmUrl, /^application\/wasm\b/, 'application/wasm'],
+  [workerUrl, /javascript|ecmascript/, 'text/javascript'],
+];
+
+/**
+ * Asks the server for the engine's files (HEAD) and fails with what it answered when one is missing,
+ * blocked or of the wrong type: duckdb-wasm itself never reports a failed wasm download (its promise
+ * stays pending). A server that does not answer HEAD proves nothing either way.
+ */
+async function checkServed(): Promise<never> {
+  await Promise.all(
+    SERVED_AS.map(async ([url, type, named]) => {
+      const file = siteName(url);
+      const { res } = await fetchBytes(new URL(url, document.baseURI), file, { method: 'HEAD' }).catch((e: unknown) => {
+        if (e instanceof LoadFailure && e.kind === 'http' && /^(405|501)\b/.test(e.found)) return { res: null };
+        throw e;
+      });
+      const got = res?.headers.get('content-type') ?? null;
+      if (res && !type.test(got ?? '')) throw new LoadFailure('type', file, named, got ?? 'no Content-Type');
+    }),
+  );
+  return new Promise<never>(() => {}); // all is well: the start itself decides
 }
 
-/** Opens the database with the five tables, empty; `dataUrl` is the site's `data/` folder. */
-export async function openDatabase(dataUrl: URL): Promise<Database> {
-  const db = new AsyncDuckDB(new VoidLogger(), new Worker(workerUrl));
-  await db.instantiate(wasmUrl);
-  await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
-  const conn = await db.connect();
-  for (const s of [...OFFLINE, ...CREATE_TABLES]) await conn.query(s);
+/** The engine started, or a LoadFailure: a worker that fails, a file the server will not give, a stall. */
+async function start(db: AsyncDuckDB, worker: Worker): Promise<AsyncDuckDBConnection> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onError: (e: ErrorEvent) => void = () => {};
+  let progress = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    onError = (e) => reject(new LoadFailure('engine', siteName(workerUrl), '', e.message || 'the worker did not run'));
+    worker.addEventListener('error', onError);
+    const stalled = () => reject(new LoadFailure('timeout', siteName(wasmUrl), String(STALL_SECONDS)));
+    timer = setTimeout(stalled, STALL_SECONDS * 1000);
+    progress = () => {
+      clearTimeout(timer);
+      timer = setTimeout(stalled, STALL_SECONDS * 1000);
+    };
+  });
+  const opened = (async () => {
+    await db.instantiate(wasmUrl, null, () => progress());
+    await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
+    const conn = await db.connect();
+    for (const s of [...OFFLINE, ...CREATE_TABLES]) await conn.query(s);
+    return conn;
+  })();
+  try {
+    return await Promise.race([opened, failed, checkServed()]);
+  } catch (e) {
+    // duckdb-wasm's own errors (its worker's message) become an engine failure naming the wasm
+    throw e instanceof LoadFailure ? e : new LoadFailure('engine', siteName(wasmUrl), '', e instanceof Error ? e.message : String(e));
+  } finally {
+    clearTimeout(timer);
+    worker.removeEventListener('error', onError);
+  }
+}
+
+/** Opens the database with the five tables, empty; its data comes from `files` (the site's `data/`). */
+export async function openDatabase(files: DataFiles): Promise<Database> {
+  const worker = new Worker(workerUrl);
+  const db = new AsyncDuckDB(new VoidLogger(), worker);
+  let conn: AsyncDuckDBConnection;
+  try {
+    conn = await start(db, worker);
+  } catch (e) {
+    await db.terminate();
+    throw e;
+  }
 
   // One statement at a time on the connection: queries and inserts alike.
   let queue: Promise<unknown> = Promise.resolve();
@@ -38,10 +114,11 @@ export async function openDatabase(dataUrl: URL): Promise<Database> {
 
   const loaded = new Map<string, Promise<void>>();
   const loadOne = async (path: string) => {
-    // The five files download at once, outside the queue; then they are appended, in table order.
-    const files = await Promise.all(TABLES.map((t) => fetchBytes(new URL(`parts/${path}/${t}.arrow`, dataUrl))));
+    // The five files download (and are checked) at once, outside the queue; then appended, in table
+    // order, only when all five are sound: a partition is in the tables whole or not at all.
+    const tables = await Promise.all(TABLES.map((t) => files.bytes(`parts/${path}/${t}.arrow`, arrowRows)));
     await serial(async () => {
-      for (const [i, name] of TABLES.entries()) await conn.insertArrowFromIPCStream(files[i], { name, create: false });
+      for (const [i, name] of TABLES.entries()) await conn.insertArrowFromIPCStream(tables[i], { name, create: false });
     });
   };
 
@@ -57,6 +134,7 @@ export async function openDatabase(dataUrl: URL): Promise<Database> {
       }
       await Promise.all(paths.map((p) => loaded.get(p)));
     },
+    close: () => db.terminate(),
   };
 }
 

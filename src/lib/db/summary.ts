@@ -11,6 +11,7 @@ import {
   type BandCount, type Choices, type CountyName, type CountyRow, type MedianPoint, type PlanCount, type PlanPoint, type RankedProject,
   type RuleShare, type ScoreSpread, type SizeSpread,
 } from './queries';
+import type { FileDigest } from './integrity';
 import type { Layout } from './layout';
 import type { Run } from './values';
 
@@ -55,6 +56,8 @@ export interface Summary {
   /** Each county code's name and prefecture: the labels of the county list and of every county's rows. */
   countyNames: Record<string, CountyName>;
   layout: Layout;
+  /** The digest of `files.json`: every other data file the site reads, with its size and hash (files.ts). */
+  files: FileDigest;
   /** The unfiltered overview. */
   overview: Overview;
 }

@@ -7,6 +7,8 @@
  * first chart is drawn, or sooner if a view needs detail, and loads a county's partitions when a view
  * first asks for them (live.svelte.ts).
  */
+import { dataFiles, fetchBytes, parseJson, type DataFiles } from '../db/files';
+import { LoadFailure } from '../db/failure';
 import { ALL, decodeJson, EMPTY_OVERVIEW, overview, type Overview, type Summary } from '../db/summary';
 import { FILTER_KEYS, type Filters } from '../db/scope';
 import type { Database } from '../db/browser';
@@ -23,7 +25,10 @@ class App {
   filters = $derived(this.route.filters);
   db = $state.raw<Database | null>(null);
   status = $state<'loading' | 'ready' | 'error'>('loading');
-  error = $state('');
+  /** Why the summary or the engine failed (a LoadFailure says which file; anything else is internal). */
+  failure = $state.raw<unknown>(null);
+  /** Counts the user's retries: every view's data is asked for again when it changes. */
+  attempt = $state(0);
   summary = $state.raw<Summary | null>(null);
   /** A view's own name for the document, when the view's name is not enough (an opinion names its filing: the PDF's file name). */
   title = $state<string | null>(null);
@@ -98,11 +103,16 @@ export function follow(e: MouseEvent, r: Route) {
 }
 
 const dataUrl = () => new URL('data/', document.baseURI);
+/** Every data file but summary.json, checked against the build's list (set once the summary is read). */
+let files: DataFiles | null = null;
 
-async function fetchJson<T>(path: string): Promise<T> {
-  const res = await fetch(new URL(path, dataUrl()));
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-  return decodeJson<T>(await res.text());
+/** summary.json, the first file: read as it is (it holds the digest that checks every other file). */
+async function fetchSummary(): Promise<Summary> {
+  const file = 'data/summary.json';
+  const { bytes, res } = await fetchBytes(new URL('summary.json', dataUrl()), file);
+  const s = parseJson(new TextDecoder().decode(bytes), file, res, decodeJson<Summary>);
+  if (!Array.isArray(s?.layout?.partitions) || !s.files) throw new LoadFailure('json', file, 'the site summary', 'JSON without a layout and file list (from an older build?)');
+  return s;
 }
 
 const overviews = new Map<string, Promise<Overview>>();
@@ -117,7 +127,7 @@ export function overviewFor(key: string): Promise<Overview> {
   }
   let o = overviews.get(key);
   if (!o) {
-    o = fetchJson<Overview>(`overview/${key}.json`);
+    o = files!.json<Overview>(`overview/${key}.json`);
     overviews.set(key, o);
     o.catch(() => overviews.delete(key));
   }
@@ -131,7 +141,7 @@ export async function partitionOfFiling(id: string): Promise<string | null> {
   const shard = shardOf(id);
   let s = shards.get(shard);
   if (!s) {
-    s = /^[0-9a-z]{2}$/.test(shard) ? fetchJson<Record<string, string>>(`filings/${shard}.json`) : Promise.resolve({});
+    s = /^[0-9a-z]{2}$/.test(shard) ? files!.json<Record<string, string>>(`filings/${shard}.json`) : Promise.resolve({});
     shards.set(shard, s);
     s.catch(() => shards.delete(shard));
   }
@@ -143,20 +153,41 @@ let engine: Promise<void> | null = null;
 /** Starts the engine (once): the database opens with empty tables; a site loaded whole loads everything. */
 export function startEngine(): Promise<void> {
   engine ??= import('../db/browser')
-    .then(({ openDatabase }) => openDatabase(dataUrl()))
+    .catch((e: unknown) => {
+      throw new LoadFailure('network', 'assets/browser-*.js', '', e instanceof Error ? e.message : String(e));
+    })
+    .then(({ openDatabase }) => openDatabase(files!))
     .then(async (db) => {
       const s = app.summary!;
-      if (!s.layout.partitioned) await db.load(s.layout.partitions.map((p) => p.path));
+      // A whole site draws nothing from SQL unless every partition is sound; a retry starts afresh.
+      if (!s.layout.partitioned) await db.load(s.layout.partitions.map((p) => p.path)).catch(async (e: unknown) => {
+        await db.close();
+        throw e;
+      });
       app.db = db;
       app.status = 'ready';
       performance.mark('db-ready');
     })
-    .catch((e: unknown) => {
-      app.status = 'error';
-      app.error = e instanceof Error ? e.message : String(e);
-      console.error(e);
-    });
+    .catch(fail);
   return engine;
+}
+
+/** The start failed: the page says what and offers a retry; the console keeps the details. */
+function fail(e: unknown) {
+  app.status = 'error';
+  app.failure = e;
+  engine = null; // a retry starts it again
+  console.error(e);
+}
+
+/** Tries again what failed: the summary, the engine, and every view's data. */
+export function retry() {
+  app.attempt++;
+  if (app.status !== 'error') return;
+  app.status = 'loading';
+  app.failure = null;
+  if (!app.summary) boot();
+  else void startEngine();
 }
 
 /** Resolves when the first chart has been drawn (Chart.svelte marks it), or after `ms` on a page without one. */
@@ -178,8 +209,13 @@ export function start() {
   if (new URLSearchParams(location.search).has('bench')) {
     Object.assign(window, { perflens: { engine: () => startEngine().then(() => app.db), overview } });
   }
-  fetchJson<Summary>('summary.json')
+  boot();
+}
+
+function boot() {
+  fetchSummary()
     .then((s) => {
+      files = dataFiles(dataUrl(), s.files, decodeJson);
       app.summary = s;
       // An old link's county name becomes its code, in the URL too, before any view asks for data.
       const coded = withCountyCode(app.route);
@@ -188,9 +224,5 @@ export function start() {
       if (s.layout.partitioned) return firstChart(2000).then(startEngine);
       return startEngine();
     })
-    .catch((e: unknown) => {
-      app.status = 'error';
-      app.error = e instanceof Error ? e.message : String(e);
-      console.error(e);
-    });
+    .catch(fail);
 }

@@ -1,5 +1,6 @@
 /** The interface's words: Chinese first, English beside. */
 import { COLUMNS } from '../export/columns';
+import { LoadFailure, type FailureKind } from '../db/failure';
 
 const zh = {
   appName: '绩效透视',
@@ -15,6 +16,7 @@ const zh = {
   engineLoading: '数据引擎加载中',
   engineReady: '数据引擎就绪',
   engineError: '数据引擎加载失败',
+  dataError: '数据加载失败',
   loading: '加载中…',
   waitingEngine: '数据引擎加载中，马上就好…',
   filters: '筛选',
@@ -211,6 +213,9 @@ const zh = {
   opinionSignDate: '日期',
   opinionSignYmd: '年　　月　　日',
   printedOn: '打印日期 {date}',
+  retry: '重试',
+  internalError: '查询没有完成，详情已记录在浏览器控制台。请重试；仍不行请报告这个问题。',
+  pageMissing: '没有这一页（共 {n} 页），显示的是最后一页。',
 };
 
 export type Key = keyof typeof zh;
@@ -229,6 +234,7 @@ const en: Record<Key, string> = {
   engineLoading: 'Loading the data engine',
   engineReady: 'Data engine ready',
   engineError: 'The data engine failed to load',
+  dataError: 'The data failed to load',
   loading: 'Loading…',
   waitingEngine: 'The data engine is loading…',
   filters: 'Filters',
@@ -417,6 +423,9 @@ const en: Record<Key, string> = {
   opinionSignDate: 'Date',
   opinionSignYmd: '',
   printedOn: 'Printed {date}',
+  retry: 'Retry',
+  internalError: 'The query did not complete; the details are in the browser console. Retry, and report it if it fails again.',
+  pageMissing: 'There is no such page ({n} pages): this is the last one.',
 };
 
 /** Short names of the rubric's rules (quality-rubric.md) and of common reading findings. */
@@ -446,6 +455,71 @@ const RULES: Record<string, [string, string]> = {
   'parse/unit-inferred': ['金额单位为推断', 'Money unit inferred'],
   'parse/department-inferred': ['报送单位为推断', 'Department inferred'],
 };
+
+/** A column's heading (src/lib/export/columns.ts); a column not listed shows its own name. */
+const REBUILD: [string, string] = [
+  '请重新构建（npm run build）并把 dist/ 完整地重新部署。',
+  'Rebuild (npm run build) and deploy the whole of dist/ again.',
+];
+
+/**
+ * What the user reads when a file or the engine cannot load (db/failure.ts), by kind: what happened
+ * ({file}, {expected}, {found}), then what to check.
+ */
+const FAILURES: Record<FailureKind, { what: [string, string]; check: [string, string] }> = {
+  http: {
+    what: ['服务器对 {file} 的回答是 {found}。', 'The server answered {found} for {file}.'],
+    check: ['请检查 dist/ 是否完整部署、网址路径是否正确、代理是否拦截了它。', 'Check that the whole of dist/ is deployed, the path of the address, and any proxy in between.'],
+  },
+  network: {
+    what: ['没能下载 {file}（{found}）。', '{file} could not be downloaded ({found}).'],
+    check: ['请检查网络连接，以及代理或防火墙是否拦截了它。', 'Check the connection, and whether a proxy or firewall blocks it.'],
+  },
+  type: {
+    what: ['服务器把 {file} 作为 {found} 发送，应为 {expected}。', 'The server sent {file} as {found}, not {expected}.'],
+    check: ['请在服务器上为 .wasm 文件设置 MIME 类型 application/wasm（IIS：添加 MIME 类型；nginx、Caddy 默认已设置）。', 'Serve .wasm files as application/wasm (IIS: add the MIME type; nginx and Caddy do by default).'],
+  },
+  size: {
+    what: ['{file} 有 {found} 字节，构建时是 {expected} 字节：文件不完整，或不是这次构建的。', '{file} has {found} bytes where the build wrote {expected}: it is cut short or from another build.'],
+    check: REBUILD,
+  },
+  hash: {
+    what: ['{file} 的内容与构建时记录的不符（SHA-256 {found}，应为 {expected}）。', '{file} is not what the build wrote (SHA-256 {found}, expected {expected}).'],
+    check: REBUILD,
+  },
+  rows: {
+    what: ['{file} 有 {found} 行数据，构建清单记为 {expected} 行。', '{file} holds {found} rows where the build listed {expected}.'],
+    check: REBUILD,
+  },
+  json: {
+    what: ['{file} 不是可读的 JSON（收到 {found}）。', '{file} is not readable JSON (got {found}).'],
+    check: ['请检查服务器是否把这个地址转到了别的页面；否则重新部署 dist/。', 'Check whether the server sends another page for this address; otherwise deploy dist/ again.'],
+  },
+  unlisted: {
+    what: ['{file} 不在这次构建的文件清单里：数据和清单来自不同的构建。', '{file} is not in this build’s list of files: the data and the list come from different builds.'],
+    check: REBUILD,
+  },
+  engine: {
+    what: ['数据引擎（{file}）没能启动：{found}。', 'The data engine ({file}) did not start: {found}.'],
+    check: ['请检查 assets/ 下的 .wasm 与 worker 脚本已部署、.wasm 的 MIME 类型为 application/wasm，并使用支持 WebAssembly 的新版浏览器。', 'Check that the .wasm and worker files under assets/ are deployed, that .wasm is served as application/wasm, and that the browser is a recent one with WebAssembly.'],
+  },
+  timeout: {
+    what: ['数据引擎（{file}）{expected} 秒没有任何加载进展。', 'The data engine ({file}) made no progress for {expected} s.'],
+    check: ['网络可能太慢，或代理扣住了这个文件；请稍后重试。', 'The network may be slow or a proxy may hold the file back; retry in a while.'],
+  },
+};
+
+/** The sentences for an error: a LoadFailure says what failed and what to check; anything else is internal. */
+export function failureText(lang: 'zh' | 'en', e: unknown): { what: string; check: string } {
+  const i = lang === 'zh' ? 0 : 1;
+  if (!(e instanceof LoadFailure)) return { what: dictionaries[lang].internalError, check: '' };
+  // a hash by its first 12 digits (the console has it whole), sizes and rows with thousands separators
+  const short = (h: string) =>
+    e.kind === 'hash' ? `${h.slice(0, 12)}…` : /^\d+$/.test(h) && e.kind !== 'timeout' ? Number(h).toLocaleString('en-US') : h;
+  const vars = { file: e.file, expected: short(e.expected), found: short(e.found) };
+  const f = FAILURES[e.kind];
+  return { what: f.what[i].replace(/\{(\w+)\}/g, (_m, k: keyof typeof vars) => vars[k]), check: f.check[i] };
+}
 
 /** A column's heading (src/lib/export/columns.ts); a column not listed shows its own name. */
 export function columnName(lang: 'zh' | 'en', name: string): string {

@@ -27,7 +27,8 @@ export interface Source<T, R = undefined> {
 export class Live<T, R = undefined> {
   value = $state.raw<T | undefined>(undefined);
   loading = $state(true);
-  error = $state('');
+  /** Why the value could not be had (shown by Pending: a LoadFailure by its file, anything else plainly). */
+  error = $state.raw<unknown>(null);
   /** A partitioned site, a view that needs detail, and no county chosen. */
   needsCounty = $state(false);
   /** Where the value came from. */
@@ -35,14 +36,23 @@ export class Live<T, R = undefined> {
 
   constructor(src: Source<T, R>) {
     $effect(() => {
-      const { filters: f, summary, db } = app;
+      const { filters: f, summary, db, status } = app;
       const route = src.route?.() as R;
+      void app.attempt; // a retry asks again
       if (!summary) return;
       const partitioned = summary.layout.partitioned;
       const key = src.overview ? overviewKey(f) : null;
       let job: () => Promise<T>;
       let from: 'overview' | 'sql';
       this.needsCounty = false;
+      // A site loaded whole whose data failed draws nothing, not even the build-time overview: the page
+      // shows the failure in the view's place (a partitioned site's province-wide views need no detail).
+      if (!partitioned && status === 'error') {
+        this.value = undefined;
+        this.loading = false;
+        this.error = app.failure;
+        return;
+      }
       if (key != null && (partitioned || (!db && key === ALL))) {
         from = 'overview';
         job = async () => src.overview!(await overviewFor(key));
@@ -52,7 +62,7 @@ export class Live<T, R = undefined> {
         this.loading = false;
         return;
       } else if (!db) {
-        void startEngine();
+        if (status !== 'error') void startEngine(); // after a failure, the user's retry starts it again
         return;
       } else {
         from = 'sql';
@@ -71,13 +81,13 @@ export class Live<T, R = undefined> {
           this.value = v;
           this.from = from;
           this.loading = false;
-          this.error = '';
+          this.error = null;
         },
         (e: unknown) => {
           if (!current) return;
           this.loading = false;
-          this.error = e instanceof Error ? e.message : String(e);
-          console.error(e);
+          this.error = e;
+          console.error(e); // the details for whoever debugs; the page says it plainly
         },
       );
       return () => {

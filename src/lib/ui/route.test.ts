@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatRoute, HOME, parseRoute, VIEWS, type Route } from './route';
+import { formatRoute, HOME, MAX_PAGE, pageWithin, parseRoute, VIEWS, type Route } from './route';
 import { DATA_TABLES } from '../db/data-tables';
 import { NO_COUNTY } from '../db/scope';
 
@@ -48,6 +48,15 @@ describe('route ⇄ URL', () => {
     expect(r.page).toBe(0);
     expect(r.table).toBe(HOME.table);
     expect(r.lang).toBe('zh');
+  });
+
+  it('keeps a page number an exact integer SQL can take, and shows the last page past the end', () => {
+    expect(parseRoute('?view=data&page=99999999999999999999').page).toBe(MAX_PAGE);
+    expect(parseRoute('?view=data&page=1e400').page).toBe(0); // Infinity
+    expect(Number.isSafeInteger(MAX_PAGE * 50)).toBe(true); // its offset, 50 rows a page
+    expect(pageWithin(MAX_PAGE, 120, 50)).toEqual({ at: 2, missing: true });
+    expect(pageWithin(2, 120, 50)).toEqual({ at: 2, missing: false });
+    expect(pageWithin(3, 0, 50)).toEqual({ at: 0, missing: true });
   });
 
   it('a project page without a project falls back to the overview', () => {

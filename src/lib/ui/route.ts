@@ -29,6 +29,18 @@ export const HOME: Route = {
   view: 'overview', filters: NO_FILTERS, project: null, from: null, filing: null, table: 'indicators', sort: null, desc: false, page: 0, lang: 'zh',
 };
 
+/**
+ * The highest page a link may ask for: any table ends long before it, and its offset stays an exact
+ * integer in SQL (page=99999999999999999999 would overflow DuckDB's BIGINT).
+ */
+export const MAX_PAGE = 1e9;
+
+/** The page to show of `total` rows, `size` a page: the one asked for, or the last if it is past the end. */
+export function pageWithin(page: number, total: number, size: number): { at: number; missing: boolean } {
+  const last = Math.max(0, Math.ceil(total / size) - 1);
+  return { at: Math.min(page, last), missing: page > last };
+}
+
 const oneOf = <T extends string>(list: readonly T[], v: string | null, fallback: T): T =>
   list.includes(v as T) ? (v as T) : fallback;
 
@@ -57,7 +69,7 @@ export function parseRoute(search: string): Route {
     table: oneOf(DATA_TABLES, p.get('table'), HOME.table),
     sort: text('sort'),
     desc: p.get('desc') === '1',
-    page: Number.isInteger(page) && page > 0 ? page : 0,
+    page: Number.isInteger(page) && page > 0 ? Math.min(page, MAX_PAGE) : 0,
     lang: oneOf(['zh', 'en'] as const, p.get('lang'), 'zh'),
   };
 }
