@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { columns, everyRow, DATA_TABLES, type DataTable } from '../../src/lib/db/data-tables';
 import { openNativeDatabase, type NativeDatabase } from '../../src/lib/db/native';
 import { NO_FILTERS, type Filters } from '../../src/lib/db/scope';
@@ -15,8 +15,7 @@ import { decodeJson, type Summary } from '../../src/lib/db/summary';
 import { largestCounty } from '../../src/lib/db/layout';
 import { csvCell, readCsv } from '../readback';
 import { codeOf } from './expected';
-import { launch, settled, watch, type Watched } from './harness';
-import type { Browser } from './browser';
+import { journeys, settled, type Watched } from './harness';
 
 const YOUXIAN = '430223';
 const YUTIAN = codeOf('玉田县');
@@ -27,30 +26,17 @@ const COUNTIES: [string, string][] = [
   ['玉田县', YUTIAN],
   ...(inject('partitioned') ? [['the largest county', largestCounty(summary.layout)!] as [string, string]] : []),
 ];
-let browser: Browser;
+const site = journeys();
 let db: NativeDatabase;
-const pages: Watched[] = [];
 
 beforeAll(async () => {
-  browser = await launch();
   db = await openNativeDatabase(inject('dataDir'));
   await db.load();
 });
-afterAll(async () => {
-  db?.close();
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const w of pages.splice(0)) {
-    expect(w.errors, 'console errors').toEqual([]);
-    expect(w.dialogs, 'dialogs').toEqual([]);
-    await w.page.close();
-  }
-});
+afterAll(() => db?.close());
 
 async function open(path: string) {
-  const w = await watch(browser, path);
-  pages.push(w);
+  const w = await site.open(path);
   await settled(w.page);
   return w;
 }

@@ -2,7 +2,7 @@
  * One browser per test file; pages that record what must never happen: console errors, uncaught errors,
  * dialogs (an injected `alert`), and any request that leaves the site's own origin (blocked as well).
  */
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Browser } from './browser';
 
@@ -44,6 +44,40 @@ export async function watch(browser: Browser, path: string | null = '', viewport
 }
 
 export { launch };
+
+/**
+ * A test file's browser and its pages: one browser for the file, and after every test each page it opened
+ * checked for what must never happen (a console error, an uncaught error, a dialog, a request off the
+ * machine), then closed. `open(path)` opens a watched page.
+ */
+export function journeys() {
+  let browser: Browser;
+  const pages: Watched[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const w of pages.splice(0)) {
+      expect(w.errors, 'console errors').toEqual([]);
+      expect(w.dialogs, 'dialogs (injected script ran)').toEqual([]);
+      expect(w.offsite, 'requests that left 127.0.0.1').toEqual([]);
+      await w.page.close();
+    }
+  });
+  return {
+    async open(path: string | null = '', viewport?: { width: number; height: number }): Promise<Watched> {
+      const w = await watch(browser, path, viewport);
+      pages.push(w);
+      return w;
+    },
+    get browser() {
+      return browser;
+    },
+  };
+}
 
 /** The data engine is ready and every chart on the page has drawn. */
 export async function settled(page: Page) {

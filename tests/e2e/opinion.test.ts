@@ -4,16 +4,15 @@
  * Chromium prints it (read back with pdf.js), and every other view in print media.
  */
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { byCounty, codeOf } from './expected';
-import { launch, query, settled, watch, type Watched } from './harness';
-import type { Browser } from './browser';
+import { journeys, query, settled, type Watched } from './harness';
 
-let browser: Browser;
+// Every page: no console error, no uncaught error, no dialog, no request off the machine.
+const { open } = journeys();
 let db: DuckDBConnection;
-const pages: Watched[] = [];
 const YUTIAN = codeOf('玉田县');
 const DEPARTMENT = '玉田县人民代表大会常务委员会本级';
 const SEVERITIES = ['critical', 'major', 'minor', 'info'] as const;
@@ -30,17 +29,10 @@ async function rows(sql: string, ...params: DuckDBValue[]): Promise<Record<strin
   return r.getRowObjectsJS() as Record<string, unknown>[];
 }
 
-async function open(path: string | null = '', viewport?: { width: number; height: number }) {
-  const w = await watch(browser, path, viewport);
-  pages.push(w);
-  return w;
-}
-
 /** The seed filing of 玉田县 (a province has other 玉田 filings beside it). */
 let filing: { filing_id: string; score: number; budget: string };
 
 beforeAll(async () => {
-  browser = await launch();
   db = await (await DuckDBInstance.create(':memory:')).connect();
   [filing] = (await rows(
     `SELECT filing_id, score, budget_yuan::VARCHAR AS budget FROM T(filings) WHERE county_code = ? AND year = 2024 AND department = ?`,
@@ -48,20 +40,7 @@ beforeAll(async () => {
   )) as typeof filing[];
 });
 
-afterAll(async () => {
-  db?.closeSync();
-  await browser?.close();
-});
-
-// Every page: no console error, no uncaught error, no dialog, no request off the machine.
-afterEach(async () => {
-  for (const w of pages.splice(0)) {
-    expect(w.errors, 'console errors').toEqual([]);
-    expect(w.dialogs, 'dialogs (injected script ran)').toEqual([]);
-    expect(w.offsite, 'requests that left 127.0.0.1').toEqual([]);
-    await w.page.close();
-  }
-});
+afterAll(() => db?.closeSync());
 
 const text = (w: Watched, selector: string) => w.page.locator(selector).innerText();
 /** 7015904.46 → 7,015,904.46 */

@@ -6,14 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { byCounty, codeOf, indicatorsOf } from './expected';
-import { baseUrl, inkedPixels, launch, now, query, redrawn, settled, watch, type Watched } from './harness';
-import type { Browser } from './browser';
+import { baseUrl, inkedPixels, journeys, now, query, redrawn, settled, type Watched } from './harness';
 
-let browser: Browser;
-const pages: Watched[] = [];
+// Every page of every journey: no console error, no uncaught error, no dialog, no request off the machine.
+const { open } = journeys();
 const partitioned = inject('partitioned');
 // Counties are chosen by code (the filter value, the URL, the rows' data-county).
 const [LETING, YUTIAN] = [codeOf('乐亭县'), codeOf('玉田县')];
@@ -25,30 +24,6 @@ const manifest = dataFile<{ partitions: { county_code: string | null; rows: Reco
 /** The ingest's count of a table's rows, for a county code or every county. */
 const rowsOf = (table: string, code?: string) =>
   manifest.partitions.filter((p) => code === undefined || p.county_code === code).reduce((n, p) => n + p.rows[table], 0);
-
-async function open(path: string | null = '', viewport?: { width: number; height: number }) {
-  const w = await watch(browser, path, viewport);
-  pages.push(w);
-  return w;
-}
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-// Every page of every journey: no console error, no uncaught error, no dialog, no request off the machine.
-afterEach(async () => {
-  for (const w of pages.splice(0)) {
-    expect(w.errors, 'console errors').toEqual([]);
-    expect(w.dialogs, 'dialogs (injected script ran)').toEqual([]);
-    expect(w.offsite, 'requests that left 127.0.0.1').toEqual([]);
-    await w.page.close();
-  }
-});
 
 const cell = (w: Watched, county: string, col: string) =>
   w.page.locator(`table[data-table="counties"] tr[data-county="${county}"] td[data-col="${col}"]`).innerText();
