@@ -141,6 +141,18 @@ describe('a run that is killed or fails leaves the previous output as it was', (
     expect(r.stderr).toMatch(/holds what the ingest does not write \(notes\.txt\): a run replaces the whole folder/);
     expect(readdirSync(out)).toEqual(['notes.txt']);
   });
+
+  it('an output that was precompressed for serving (X.br, X.gz beside its files) is replaced, copies and all', () => {
+    const out = fresh('compressed');
+    expect(ingest('--out', out, seeds(SEEDS.slice(0, 1))).status).toBe(0);
+    const tsx = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+    expect(spawnSync(process.execPath, [tsx, join(ROOT, 'scripts/compress.ts'), out], { cwd: ROOT }).status).toBe(0);
+    expect(readdirSync(out).some((n) => n.endsWith('.arrow.br'))).toBe(true);
+    const r = ingest('--out', out, seeds(SEEDS.slice(1, 2)));
+    expect(r.status, r.stderr).toBe(0);
+    // The old copies describe the old data: they go with it, so none is served beside the new files.
+    expect(readdirSync(out).filter((n) => /\.(br|gz)$/.test(n))).toEqual([]);
+  });
 });
 
 describe('odd inputs', () => {

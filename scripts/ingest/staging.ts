@@ -25,6 +25,9 @@ const OURS = new Set([
   'summary.json', 'files.json', 'overview', 'filings',
 ]);
 
+/** Ours, or a precompressed copy of ours (scripts/compress.ts writes `X.br`, `X.gz` beside what it serves). */
+const isOurs = (name: string) => OURS.has(name) || OURS.has(name.replace(/\.(br|gz)$/, ''));
+
 const TMP_PREFIX = 'perflens-ingest-';
 const TMP_OWNED = new RegExp(`^${TMP_PREFIX}(\\d+)-[A-Za-z0-9]{6}$`);
 const owned = (out: string) => new RegExp(`^\\.${basename(out).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(replaced|staging)-(\\d+)$`);
@@ -49,7 +52,7 @@ export function openStaging(given: string): Staging {
     if (s.dev !== statSync(dirname(out)).dev) {
       throw new Stop(`--out ${given} is a mount point: a run writes its new output beside the old one and swaps them, so give a folder inside it (${join(given, 'data')})`);
     }
-    const foreign = readdirSync(out).filter((n) => !OURS.has(n));
+    const foreign = readdirSync(out).filter((n) => !isOurs(n));
     if (foreign.length > 0) {
       throw new Stop(
         `--out ${given} holds what the ingest does not write (${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ', …' : ''}): ` +
