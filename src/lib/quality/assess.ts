@@ -39,6 +39,8 @@ export interface FilingQuality {
   projects: Map<number, { score: number | null; band: Band | null }>;
   indicators: Map<string, IndicatorScore>;
   findings: QualityFinding[];
+  /** The settings it was scored with. */
+  settings: Settings;
 }
 
 export const indicatorKey = (project: number, indicator: number) => `${project}-${indicator}`;
@@ -153,7 +155,7 @@ export function assessFiling(f: Filing, s: Settings = DEFAULT_SETTINGS): FilingQ
     const weighted = wsum > 0 ? scored.reduce((a, p, k) => a + projects.get(p.ordinal)!.score! * weights[k], 0) / wsum : plain;
     score = clamp(0.5 * weighted + 0.5 * plain - filingDeduction);
   }
-  return { score: round1(score), band: band(round1(score), s), partialRubric, projects, indicators, findings };
+  return { score: round1(score), band: band(round1(score), s), partialRubric, projects, indicators, findings, settings: s };
 }
 
 /**

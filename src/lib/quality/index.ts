@@ -2,3 +2,4 @@ export { assess, assessCorpus, assessFiling, corpusPlaces, indicatorKey, scoredP
 export { corpusRows, type CorpusRow, type Places, type Rule } from './rule';
 export { RULES, RULE_IDS } from './rules';
 export { band, DEFAULT_SETTINGS, type Band, type Settings } from './settings';
+export { flagged, planFlags, PLAN_TOLERANCE, type PlanFlags } from './plan';
