@@ -84,7 +84,7 @@ async function main(): Promise<number> {
     // 1. Read: every batch's rows to chunk files, back only a line per file, its filings row and the places of its keys.
     const places: Places = new Map();
     const results: FileResult[] = [];
-    const reads = batches.map((b, k) => pool.run({ kind: 'read', files: b, chunk: `c${String(k).padStart(6, '0')}`, tmp }));
+    const reads = batches.map((b, k) => pool.run({ kind: 'read', files: b, chunk: `c${String(k).padStart(6, '0')}`, tmp, settings: args.settings }));
     for (const read of reads) {
       const batch = await read;
       results.push(...batch.results);
@@ -113,7 +113,7 @@ async function main(): Promise<number> {
     }
     for (const p of byPartition.keys()) mkdirSync(join(out, 'parts', p), { recursive: true });
     const finished = await Promise.all(
-      [...byPartition].map(([partition, rows]) => pool.run({ kind: 'partition', tmp, out, partition, filings: rows, places: placesFile })),
+      [...byPartition].map(([partition, rows]) => pool.run({ kind: 'partition', settings: args.settings, tmp, out, partition, filings: rows, places: placesFile })),
     );
     const corpus = new Map(finished.flatMap((f) => f.corpus));
     for (const f of filings) f.findings_info = (f.findings_info as number) + (corpus.get(f.filing_id as string) ?? 0);
@@ -146,6 +146,7 @@ async function main(): Promise<number> {
         return { partition: p.partition, county: f0.county, county_code: f0.county_code, year: f0.year, rows: p.rows, bytes: p.bytes };
       }),
       rejected,
+      settings: args.settings, // what the scores and bands were computed with: the site reads its bands from it
       files: digestOutputs(out), // each file's size and SHA-256: the site refuses one that differs
     };
     writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1));

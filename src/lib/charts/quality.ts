@@ -1,7 +1,8 @@
 /** Indicator quality: score boxes per county, and the rules × counties heatmap of failure shares. */
 import { rollup, sum } from 'd3-array';
 import type { BandCount, RuleShare, ScoreSpread } from '../db/queries';
-import { BANDS, escapeHtml, score } from '../ui/format';
+import { BANDS } from '../quality/settings';
+import { escapeHtml, score } from '../ui/format';
 import { BAND_COLORS } from './colors';
 import { hovered, scrollRows, ROWS_SHOWN, type Option } from './echarts';
 

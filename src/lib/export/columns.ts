@@ -5,6 +5,8 @@
  * Chinese form shows their labels and keeps the codes in a column of their own, so a file still joins back.
  * A column not listed here is downloaded under its own name.
  */
+import { DEFAULT_SETTINGS } from '../quality/settings';
+
 export type Coded = 'severity' | 'kind' | 'rule' | 'level' | 'bool';
 
 export interface ColumnText {
@@ -66,7 +68,7 @@ export const COLUMNS: Record<string, ColumnText> = {
   plan_short: col('计划未达100%', 'Plan short of 100%', '是：12月底累计进度未填或低于100%', 'bool'),
   plan_blank: col('计划有空格', 'Plan has blanks', '是：3、6、10、12月底中有未填的时点', 'bool'),
   score: col('得分', 'Score', '指标质量得分，0–100（评分规则见 quality-rubric）'),
-  band: col('评级', 'Band', '优 ≥ 90，良 80–90，中 60–80，差 < 60'),
+  band: col('评级', 'Band', bandsText(DEFAULT_SETTINGS.bands)),
   // schedule
   month: col('月底', 'Month end', '3、6、10、12 月底'),
   cumulative_pct: col('累计进度（%）', 'Cumulative (%)', '截至该月底计划累计支出占预算的百分比'),
@@ -104,3 +106,8 @@ export const COLUMNS: Record<string, ColumnText> = {
 
 /** The code column beside a coded one in the Chinese form: 严重程度 → 严重程度代码. */
 export const codeHeading = (zh: string) => `${zh}代码`;
+
+/** The bands in words: `优 ≥ 90，良 80–90，中 60–80，差 < 60` by the rubric's defaults. */
+function bandsText(b: typeof DEFAULT_SETTINGS.bands): string {
+  return `优 ≥ ${b.优}，良 ${b.良}–${b.优}，中 ${b.中}–${b.良}，差 < ${b.中}`;
+}

@@ -1,5 +1,5 @@
 export { assess, assessCorpus, assessFiling, corpusPlaces, indicatorKey, scoredParts, type FilingQuality, type IndicatorScore, type QualityFinding } from './assess';
 export { corpusRows, type CorpusRow, type Places, type Rule } from './rule';
 export { RULES, RULE_IDS } from './rules';
-export { band, DEFAULT_SETTINGS, type Band, type Settings } from './settings';
+export { band, BANDS, DEFAULT_SETTINGS, readSettings, type Band, type Settings } from './settings';
 export { flagged, planFlags, PLAN_TOLERANCE, type PlanFlags } from './plan';
