@@ -176,7 +176,7 @@ export interface PlanPoint {
 const planFlags = `,
   flags AS (
     SELECT p.project_id, p.plan_falls_back AS falls_back, p.plan_short AS short, p.plan_over AS over, p.plan_blank AS blank
-    FROM projects p WHERE p.project_id IN (SELECT project_id FROM sel_projects) AND p.plan_short IS NOT NULL)`;
+    FROM projects p WHERE p.project_id IN (SELECT project_id FROM sel_projects) AND p.project_id IN (SELECT project_id FROM schedule))`;
 
 /**
  * The plans of at most `limit` selected projects, four points each, with their flags: flagged plans first,

@@ -63,7 +63,7 @@ export const COLUMNS: Record<string, ColumnText> = {
   source_text: col('原文', 'Source text', '项目在源文件中的原文'),
   indicators: col('指标数', 'Indicators', '指标行数'),
   plan_as_amounts: col('计划为金额', 'Plan as amounts', '是：资金支出计划填的是金额，已按预算数折算为百分比', 'bool'),
-  plan_over: col('计划超出0–100%', 'Plan beyond 0–100%', '是：某月累计进度低于0%或高于100%；空白为没有支出计划', 'bool'),
+  plan_over: col('计划超出0–100%', 'Plan beyond 0–100%', '是：某月累计进度低于0%或高于100%（没有支出计划时为否）', 'bool'),
   plan_falls_back: col('计划回落', 'Plan falls back', '是：某月累计进度低于此前月份', 'bool'),
   plan_short: col('计划未达100%', 'Plan short of 100%', '是：12月底累计进度未填或低于100%', 'bool'),
   plan_blank: col('计划有空格', 'Plan has blanks', '是：3、6、10、12月底中有未填的时点', 'bool'),

@@ -53,7 +53,7 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
       budget_yuan: p.budget, fiscal_yuan: p.fiscal, other_yuan: p.other, purpose: p.purpose, goals: p.goals, complete: p.complete,
       source_lines: `${p.span.first}-${p.span.last}`, score: ps?.score ?? null, ...where, department: f.department, band: ps?.band ?? null,
       source_text: sourceText(f, p), indicators: p.indicators.length, plan_as_amounts: p.scheduleAsAmounts,
-      plan_over: plan?.over ?? null, plan_falls_back: plan ? plan.fallsBack != null : null, plan_short: plan?.short ?? null, plan_blank: plan?.blank ?? null,
+      plan_over: plan?.over ?? false, plan_falls_back: plan?.fallsBack != null, plan_short: plan?.short ?? false, plan_blank: plan?.blank ?? false,
     });
     for (const s of p.schedule) schedule.push({ project_id: pid, month: s.month, cumulative_pct: s.pct, raw: s.raw, filing_id: f.id, ...where });
     for (const i of p.indicators) {
