@@ -25,7 +25,8 @@ import { formatYuan } from '../src/lib/parse/money';
 import type { Places } from '../src/lib/quality';
 import { type Row, SORT_KEYS, TABLE_NAMES, TABLES, type TableName } from '../src/lib/tables';
 import { parseArgs, USAGE } from './ingest/args';
-import { type FileResult, partitionOf, summaryLine } from './ingest/batch';
+import { type FileResult, summaryLine } from './ingest/batch';
+import { partitionPath } from '../src/lib/db/layout';
 import { osFailure, Stop } from './ingest/failures';
 import { listInputs } from './ingest/inputs';
 import { digestOutputs } from './ingest/digest';
@@ -107,9 +108,9 @@ async function main(): Promise<number> {
     const filings = read.map((r) => r.filing!).sort((a, b) => compare(a, b, SORT_KEYS.filings));
     const byPartition = new Map<string, Row[]>();
     for (const f of filings) {
-      const list = byPartition.get(partitionOf(f));
+      const list = byPartition.get(partitionPath(f));
       if (list) list.push(f);
-      else byPartition.set(partitionOf(f), [f]);
+      else byPartition.set(partitionPath(f), [f]);
     }
     for (const p of byPartition.keys()) mkdirSync(join(out, 'parts', p), { recursive: true });
     const finished = await Promise.all(

@@ -5,6 +5,7 @@ import { type FilingMeta, readFiling } from '../../src/lib/parse';
 import { pdfAssets } from '../../src/lib/parse/sources/pdf-node';
 import { assessFiling, corpusPlaces, corpusRows, DEFAULT_SETTINGS, type Places, type Settings } from '../../src/lib/quality';
 import { type Column, type Row, type TableName, TABLES, toArrowIPC, toRows } from '../../src/lib/tables';
+import { partitionPath } from '../../src/lib/db/layout';
 import { osFound } from './failures';
 
 /**
@@ -68,8 +69,6 @@ export interface BatchResult {
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest();
 
-export const partitionOf = (r: Row) => `${r.county_code ?? '_'}/${r.year ?? '_'}`;
-
 function readMeta(file: string): FilingMeta | string {
   const side = `${file}.meta.json`;
   const alt = file.replace(/\.[^./]+$/, '.meta.json');
@@ -100,7 +99,7 @@ async function readOne(file: string, rows: Map<string, Chunk>, places: Places, s
   const q = assessFiling(f, settings);
   const t = toRows(f, q);
   const filing = t.filings[0];
-  const partition = partitionOf(filing);
+  const partition = partitionPath(filing);
   const into = rows.get(partition) ?? { filings: [], projects: [], schedule: [], indicators: [], findings: [], corpus: [] };
   for (const name of DETAIL) into[name].push(...t[name]);
   const corpus = corpusRows(f);
