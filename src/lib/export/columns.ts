@@ -107,6 +107,11 @@ export const COLUMNS: Record<string, ColumnText> = {
 /** The code column beside a coded one in the Chinese form: 严重程度 → 严重程度代码. */
 export const codeHeading = (zh: string) => `${zh}代码`;
 
+/** A column's heading; a column not listed shows its own name. */
+export function columnName(lang: 'zh' | 'en', name: string): string {
+  return COLUMNS[name]?.[lang] ?? name;
+}
+
 /** The bands in words: `优 ≥ 90，良 80–90，中 60–80，差 < 60` by the rubric's defaults. */
 function bandsText(b: typeof DEFAULT_SETTINGS.bands): string {
   return `优 ≥ ${b.优}，良 ${b.良}–${b.优}，中 ${b.中}–${b.良}，差 < ${b.中}`;

@@ -15,7 +15,7 @@ import type { Database } from '../db/browser';
 import { shardOf } from '../db/layout';
 import { DEFAULT_SETTINGS, type Settings } from '../quality/settings';
 import { dictionaries, translate, ruleName, type Key } from './i18n';
-import { NO_COUNTY_COLOR, PALETTE } from '../charts/colors';
+import { NO_COUNTY_COLOR, PALETTE } from './colors';
 import { formatRoute, parseRoute, type Route } from './route';
 import { countyLabel, countyValue, sharedNames } from './counties';
 

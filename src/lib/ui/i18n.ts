@@ -1,5 +1,4 @@
 /** The interface's words: Chinese first, English beside. */
-import { COLUMNS } from '../export/columns';
 import { LoadFailure, type FailureKind } from '../db/failure';
 import { RULES } from '../quality/rules';
 
@@ -437,7 +436,7 @@ const READING: Record<string, [string, string]> = {
 };
 const NAMES = new Map<string, [string, string]>([...RULES.map((r): [string, [string, string]] => [r.id, [r.name.zh, r.name.en]]), ...Object.entries(READING)]);
 
-/** A column's heading (src/lib/export/columns.ts); a column not listed shows its own name. */
+/** What a user does when a file is not the build's: build and deploy the whole again. */
 const REBUILD: [string, string] = [
   '请重新构建（npm run build）并把 dist/ 完整地重新部署。',
   'Rebuild (npm run build) and deploy the whole of dist/ again.',
@@ -500,11 +499,6 @@ export function failureText(lang: 'zh' | 'en', e: unknown): { what: string; chec
   const vars = { file: e.file, expected: short(e.expected), found: short(e.found) };
   const f = FAILURES[e.kind];
   return { what: f.what[i].replace(/\{(\w+)\}/g, (_m, k: keyof typeof vars) => vars[k]), check: f.check[i] };
-}
-
-/** A column's heading (src/lib/export/columns.ts); a column not listed shows its own name. */
-export function columnName(lang: 'zh' | 'en', name: string): string {
-  return COLUMNS[name]?.[lang] ?? name;
 }
 
 export const dictionaries = { zh, en };
