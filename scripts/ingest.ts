@@ -1,5 +1,5 @@
 /**
- * npm run ingest -- [--out DIR] [--csv] [--jobs N] [PATH ...]
+ * npm run ingest -- [--out DIR] [--csv] [--jobs N] [--settings FILE] [PATH ...]
  *
  * Reads filings (files or folders; default data/raw), scores them, and writes the contract's five tables
  * to DIR (default public/data): <table>.arrow for the site, <table>.parquet for users' tools, optional
