@@ -1,5 +1,5 @@
 /**
- * npm run ingest -- [--out DIR] [--csv] [--jobs N] [PATH ...]
+ * npm run ingest -- [--out DIR] [--csv] [--jobs N] [--settings FILE] [PATH ...]
  *
  * Reads filings (files or folders; default data/raw), scores them, and writes the contract's five tables
  * to DIR (default public/data): <table>.arrow for the site, <table>.parquet for users' tools, optional
@@ -25,7 +25,8 @@ import { formatYuan } from '../src/lib/parse/money';
 import type { Places } from '../src/lib/quality';
 import { type Row, SORT_KEYS, TABLE_NAMES, TABLES, type TableName } from '../src/lib/tables';
 import { parseArgs, USAGE } from './ingest/args';
-import { type FileResult, partitionOf, summaryLine } from './ingest/batch';
+import { type FileResult, summaryLine } from './ingest/batch';
+import { partitionPath } from '../src/lib/db/layout';
 import { osFailure, Stop } from './ingest/failures';
 import { listInputs } from './ingest/inputs';
 import { digestOutputs } from './ingest/digest';
@@ -84,7 +85,7 @@ async function main(): Promise<number> {
     // 1. Read: every batch's rows to chunk files, back only a line per file, its filings row and the places of its keys.
     const places: Places = new Map();
     const results: FileResult[] = [];
-    const reads = batches.map((b, k) => pool.run({ kind: 'read', files: b, chunk: `c${String(k).padStart(6, '0')}`, tmp }));
+    const reads = batches.map((b, k) => pool.run({ kind: 'read', files: b, chunk: `c${String(k).padStart(6, '0')}`, tmp, settings: args.settings }));
     for (const read of reads) {
       const batch = await read;
       results.push(...batch.results);
@@ -107,13 +108,13 @@ async function main(): Promise<number> {
     const filings = read.map((r) => r.filing!).sort((a, b) => compare(a, b, SORT_KEYS.filings));
     const byPartition = new Map<string, Row[]>();
     for (const f of filings) {
-      const list = byPartition.get(partitionOf(f));
+      const list = byPartition.get(partitionPath(f));
       if (list) list.push(f);
-      else byPartition.set(partitionOf(f), [f]);
+      else byPartition.set(partitionPath(f), [f]);
     }
     for (const p of byPartition.keys()) mkdirSync(join(out, 'parts', p), { recursive: true });
     const finished = await Promise.all(
-      [...byPartition].map(([partition, rows]) => pool.run({ kind: 'partition', tmp, out, partition, filings: rows, places: placesFile })),
+      [...byPartition].map(([partition, rows]) => pool.run({ kind: 'partition', settings: args.settings, tmp, out, partition, filings: rows, places: placesFile })),
     );
     const corpus = new Map(finished.flatMap((f) => f.corpus));
     for (const f of filings) f.findings_info = (f.findings_info as number) + (corpus.get(f.filing_id as string) ?? 0);
@@ -146,6 +147,7 @@ async function main(): Promise<number> {
         return { partition: p.partition, county: f0.county, county_code: f0.county_code, year: f0.year, rows: p.rows, bytes: p.bytes };
       }),
       rejected,
+      settings: args.settings, // what the scores and bands were computed with: the site reads its bands from it
       files: digestOutputs(out), // each file's size and SHA-256: the site refuses one that differs
     };
     writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1));

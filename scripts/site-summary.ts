@@ -19,6 +19,7 @@ import { openNativeDatabase } from '../src/lib/db/native';
 import { choices as loadChoices, countyNames } from '../src/lib/db/queries';
 import { NO_FILTERS } from '../src/lib/db/scope';
 import type { FileDigests } from '../src/lib/db/integrity';
+import type { Settings } from '../src/lib/quality/settings';
 import { TABLE_NAMES } from '../src/lib/tables';
 import { digestBytes } from './ingest/digest';
 import { ALL, encodeJson, overview, overviewFilters, overviewKey, type Summary } from '../src/lib/db/summary';
@@ -26,6 +27,7 @@ import { ALL, encodeJson, overview, overviewFilters, overviewKey, type Summary }
 interface Manifest {
   partitions: { partition: string; county_code: string | null; year: number | null; rows: Record<string, number>; bytes: Record<string, number> }[];
   files?: FileDigests;
+  settings?: Settings;
 }
 
 const args = process.argv.slice(2);
@@ -35,6 +37,8 @@ const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as
 const partitions = manifest.partitions.map((p) => ({
   path: p.partition, county_code: p.county_code, year: p.year, bytes: Object.values(p.bytes).reduce((a, b) => a + b, 0),
 }));
+if (!manifest.settings) throw new Error(`${join(dir, 'manifest.json')}: no scoring settings (written by an older ingest): run npm run ingest again`);
+const settings = manifest.settings;
 const total = partitions.reduce((a, p) => a + p.bytes, 0);
 const layout: Layout = {
   partitioned: args.includes('--partitioned') || (!args.includes('--whole') && total > WHOLE_MAX_BYTES),
@@ -65,7 +69,7 @@ await db.load();
 const choices = await loadChoices(db.run);
 // A province's departments are too many to offer at once: the filter bar asks the chosen county's detail.
 if (layout.partitioned) choices.department = [];
-const unfiltered = { built: new Date().toISOString(), choices, countyNames: await countyNames(db.run), layout, overview: await overview(db.run, NO_FILTERS) };
+const unfiltered = { built: new Date().toISOString(), settings, choices, countyNames: await countyNames(db.run), layout, overview: await overview(db.run, NO_FILTERS) };
 
 for (const sub of ['overview', 'filings']) rmSync(join(dir, sub), { recursive: true, force: true });
 let files = 0;

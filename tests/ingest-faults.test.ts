@@ -210,7 +210,7 @@ describe('odd inputs', () => {
   ])('%j is a usage message, exit 2, nothing read or written', (args, why) => {
     const r = ingest(...args);
     expect(r.status).toBe(2);
-    expect(lines(r.stderr)).toEqual([`ingest: ${why}`, 'usage: npm run ingest -- [--out DIR] [--csv] [--jobs N] [PATH ...]']);
+    expect(lines(r.stderr)).toEqual([`ingest: ${why}`, 'usage: npm run ingest -- [--out DIR] [--csv] [--jobs N] [--settings FILE] [PATH ...]']);
     expect(r.stdout).toBe('');
   });
 

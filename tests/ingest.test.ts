@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -90,6 +90,30 @@ describe('npm run ingest -- --csv --out DIR (the seeds)', () => {
     expect(ingest('--out', again).status).toBe(0);
     const ids = (dir: string) => tableFromIPC(readFileSync(join(dir, 'indicators.arrow'))).getChild('indicator_id')!.toArray().join();
     expect(ids(again)).toBe(ids(out));
+  });
+});
+
+describe('ingest --settings FILE (a province’s scoring)', () => {
+  it('scores with the settings, writes them into the manifest, and bands by them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perflens-settings-'));
+    const file = join(dir, 'settings.json');
+    writeFileSync(file, JSON.stringify({ bands: { 优: 95 } }));
+    const run = ingest('--settings', file, '--out', join(dir, 'out'), join(RAW, SEEDS[3]));
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/临西县 2022 .* score 94\.3 良/); // 优 by the rubric's 90
+    const manifest = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8'));
+    expect(manifest.settings.bands).toEqual({ 优: 95, 良: 80, 中: 60 });
+    expect(manifest.settings.satisfactionThreshold).toBe(85);
+  });
+  it('refuses settings it cannot use with the key and the reason, and writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perflens-settings-'));
+    const file = join(dir, 'settings.json');
+    writeFileSync(file, JSON.stringify({ bands: { 优: 'ninety' } }));
+    const run = ingest('--settings', file, '--out', join(dir, 'out'), join(RAW, SEEDS[3]));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`--settings ${file}: bands.优 takes a number of 0 or more, not "ninety"`);
+    expect(ingest('--settings', join(dir, 'none.json'), '--out', join(dir, 'out')).stderr).toContain('no such file');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });
 

@@ -3,8 +3,9 @@ import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readF
 import { basename, join } from 'node:path';
 import { type FilingMeta, readFiling } from '../../src/lib/parse';
 import { pdfAssets } from '../../src/lib/parse/sources/pdf-node';
-import { assessFiling, corpusPlaces, corpusRows, type Places } from '../../src/lib/quality';
+import { assessFiling, corpusPlaces, corpusRows, DEFAULT_SETTINGS, type Places, type Settings } from '../../src/lib/quality';
 import { type Column, type Row, type TableName, TABLES, toArrowIPC, toRows } from '../../src/lib/tables';
+import { partitionPath } from '../../src/lib/db/layout';
 import { osFound } from './failures';
 
 /**
@@ -68,8 +69,6 @@ export interface BatchResult {
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest();
 
-export const partitionOf = (r: Row) => `${r.county_code ?? '_'}/${r.year ?? '_'}`;
-
 function readMeta(file: string): FilingMeta | string {
   const side = `${file}.meta.json`;
   const alt = file.replace(/\.[^./]+$/, '.meta.json');
@@ -86,7 +85,7 @@ function readMeta(file: string): FilingMeta | string {
 
 const PDF = pdfAssets();
 
-async function readOne(file: string, rows: Map<string, Chunk>, places: Places): Promise<FileResult> {
+async function readOne(file: string, rows: Map<string, Chunk>, places: Places, settings: Settings): Promise<FileResult> {
   const meta = readMeta(file);
   if (typeof meta === 'string') return { file, error: `${file}: ${meta}`, bytes: 0 };
   const bytes = readRegular(file);
@@ -97,10 +96,10 @@ async function readOne(file: string, rows: Map<string, Chunk>, places: Places): 
     return { file, error: `${file}${line ? `:${line}` : ''}: expected ${expected}; found ${found}`, bytes: bytes.length };
   }
   const f = r.filing;
-  const q = assessFiling(f);
+  const q = assessFiling(f, settings);
   const t = toRows(f, q);
   const filing = t.filings[0];
-  const partition = partitionOf(filing);
+  const partition = partitionPath(filing);
   const into = rows.get(partition) ?? { filings: [], projects: [], schedule: [], indicators: [], findings: [], corpus: [] };
   for (const name of DETAIL) into[name].push(...t[name]);
   const corpus = corpusRows(f);
@@ -131,13 +130,13 @@ function readRegular(file: string): Uint8Array | string {
   }
 }
 
-export async function readBatch(files: string[], chunk: string, tmp: string): Promise<BatchResult> {
+export async function readBatch(files: string[], chunk: string, tmp: string, settings: Settings = DEFAULT_SETTINGS): Promise<BatchResult> {
   const rows = new Map<string, Chunk>();
   const places: Places = new Map();
   const results: FileResult[] = [];
   for (const file of files) {
     try {
-      results.push(await readOne(file, rows, places));
+      results.push(await readOne(file, rows, places, settings));
     } catch (e) {
       const found = osFound(e);
       results.push({ file, error: found ? `${file}: expected a file to read; found ${found}` : `${file}: internal error: ${(e as Error).message}`, bytes: 0 });

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assessCorpus, type CorpusRow, type Places, type QualityFinding } from '../../src/lib/quality';
+import { assessCorpus, type CorpusRow, type Places, type QualityFinding, type Settings } from '../../src/lib/quality';
 import { corpusFindingRows, fromArrowIPC, type Row, TABLE_NAMES, TABLES, type TableName, toArrowIPC, toCSV } from '../../src/lib/tables';
 import { writeChunk } from './batch';
 import { chunkFiles, concatArrow } from './merge';
@@ -13,6 +13,7 @@ import { writeParquet } from './parquet';
  * Runs in a worker thread or in the main one.
  */
 export interface PartitionJob {
+  settings: Settings;
   tmp: string;
   out: string;
   partition: string;
@@ -45,7 +46,7 @@ export function finishPartition(job: PartitionJob): PartitionResult {
   const { tmp, out, partition } = job;
   const rows = chunkFiles(join(tmp, partition, 'corpus')).flatMap((f) => fromArrowIPC(readFileSync(f))) as unknown as CorpusRow[];
   const byFiling = new Map<string, QualityFinding[]>();
-  for (const { filing, finding } of assessCorpus(rows, placesIn(job.places))) {
+  for (const { filing, finding } of assessCorpus(rows, placesIn(job.places), job.settings)) {
     const list = byFiling.get(filing);
     if (list) list.push(finding);
     else byFiling.set(filing, [finding]);

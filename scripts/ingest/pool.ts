@@ -1,10 +1,11 @@
 import { Worker } from 'node:worker_threads';
+import type { Settings } from '../../src/lib/quality';
 import { type BatchResult, readBatch } from './batch';
 import { finishPartition, type PartitionJob, type PartitionResult, writeWhole, type WholeJob } from './finish';
 
 /** The ingest's three kinds of work, each a plain function of plain data, so a worker thread can run it. */
 export type Job =
-  | { kind: 'read'; files: string[]; chunk: string; tmp: string }
+  | { kind: 'read'; files: string[]; chunk: string; tmp: string; settings?: Settings }
   | ({ kind: 'partition' } & PartitionJob)
   | ({ kind: 'whole' } & WholeJob);
 
@@ -17,7 +18,7 @@ interface Answers {
 export async function runJob(job: Job): Promise<Answers[Job['kind']]> {
   switch (job.kind) {
     case 'read':
-      return readBatch(job.files, job.chunk, job.tmp);
+      return readBatch(job.files, job.chunk, job.tmp, job.settings);
     case 'partition':
       return finishPartition(job);
     case 'whole':

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assess, band } from '../../src/lib/quality';
 import { seed } from '../seeds';
-import { CLEAN, filing } from './fixtures';
+import { CLEAN, filing } from '../../src/lib/quality/fixture';
 
 const ALL = ['000', '001', '002', '003', '004'].map(seed);
 const Q = assess(ALL);

@@ -1,7 +1,7 @@
 /** Overview: each county's total budget as a bar, stacked by kind of spending. */
 import type { CountyRow } from '../db/queries';
 import { escapeHtml, fenToWan, wan } from '../ui/format';
-import { KIND_COLORS } from './colors';
+import { KIND_COLORS } from '../ui/colors';
 import { hovered, scrollRows, ROWS_SHOWN, type Option } from './echarts';
 
 export const KINDS = ['project', 'personnel', 'operating', 'activity'] as const;

@@ -26,7 +26,7 @@ export type Option = ComposeOption<
 
 export { echarts };
 
-export { PALETTE, NO_COUNTY_COLOR, KIND_COLORS, BAND_COLORS } from './colors';
+export { PALETTE, NO_COUNTY_COLOR, KIND_COLORS, BAND_COLORS } from '../ui/colors';
 
 /** Shared look: quiet axes, a plain tooltip box, no animation (redraws are instant and screenshots stable). */
 export const BASE: Option = {

@@ -1,8 +1,9 @@
 /** Indicator quality: score boxes per county, and the rules × counties heatmap of failure shares. */
 import { rollup, sum } from 'd3-array';
 import type { BandCount, RuleShare, ScoreSpread } from '../db/queries';
-import { BANDS, escapeHtml, score } from '../ui/format';
-import { BAND_COLORS } from './colors';
+import { BANDS, type Band, type Settings } from '../quality/settings';
+import { escapeHtml, score } from '../ui/format';
+import { BAND_COLORS } from '../ui/colors';
 import { hovered, scrollRows, ROWS_SHOWN, type Option } from './echarts';
 
 export interface QualityLabels {
@@ -14,8 +15,9 @@ export interface QualityLabels {
   hits: string;
 }
 
-export function scoreBoxes(rows: ScoreSpread[], l: QualityLabels): Option {
-  const bandArea = (from: number, to: number, band: string) => [{ xAxis: from, itemStyle: { color: BAND_COLORS[band], opacity: 0.07 } }, { xAxis: to }];
+/** Each county's spread of scores, over the bands' areas (the settings the data was scored with). */
+export function scoreBoxes(rows: ScoreSpread[], l: QualityLabels, bands: Settings['bands']): Option {
+  const bandArea = (from: number, to: number, band: Band) => [{ xAxis: from, itemStyle: { color: BAND_COLORS[band], opacity: 0.07 } }, { xAxis: to }];
   return {
     grid: { left: 8, right: rows.length > ROWS_SHOWN ? 36 : 24, top: 8, bottom: 8, containLabel: true },
     ...scrollRows(rows.length),
@@ -36,7 +38,7 @@ export function scoreBoxes(rows: ScoreSpread[], l: QualityLabels): Option {
         data: rows.map((r) => ({ value: [r.min, r.q1, r.median, r.q3, r.max], itemStyle: { color: `${l.color(r.county_code)}33`, borderColor: l.color(r.county_code) } })),
         markArea: {
           silent: true,
-          data: [bandArea(0, 60, '差'), bandArea(60, 80, '中'), bandArea(80, 90, '良'), bandArea(90, 100, '优')] as never,
+          data: [bandArea(0, bands.中, '差'), bandArea(bands.中, bands.良, '中'), bandArea(bands.良, bands.优, '良'), bandArea(bands.优, 100, '优')] as never,
         },
       },
       {

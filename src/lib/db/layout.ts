@@ -42,8 +42,14 @@ export function largestCounty(layout: Layout): string | null {
   return [...bytes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
-/** A row's partition path in SQL, by the ingest's rule (`<county code>/<year>`, `_` where unknown). */
-export const PARTITION_PATH = `coalesce(county_code, '_') || '/' || coalesce(year::VARCHAR, '_')`;
+/** What stands for an unknown county code or year in a partition path. */
+export const UNKNOWN_PART = '_';
+
+/** A row's partition: `<county code>/<year>`, `_` where unknown (the ingest writes `parts/<path>/`). */
+export const partitionPath = (r: { county_code?: unknown; year?: unknown }) => `${r.county_code ?? UNKNOWN_PART}/${r.year ?? UNKNOWN_PART}`;
+
+/** The same path in SQL, for a row of any table. */
+export const PARTITION_PATH = `coalesce(county_code, '${UNKNOWN_PART}') || '/' || coalesce(year::VARCHAR, '${UNKNOWN_PART}')`;
 
 /** The shard of the filing index (`data/filings/<shard>.json`: filing id → partition path) a filing is in. */
 export const shardOf = (filingId: string) => filingId.slice(0, 2);

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import {
   BIGINT, BOOLEAN, DOUBLE, DuckDBInstance, DuckDBTypeId, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue,
 } from '@duckdb/node-api';
-import { PARTITION_PATH } from './layout';
+import { PARTITION_PATH, UNKNOWN_PART } from './layout';
 import { CREATE_TABLES, TABLES } from './tables';
-import type { Param, Row, Run, Value } from './values';
+import { decimalRefused, plain, type Param, type Row, type Run } from './values';
 
 export interface NativeDatabase {
   run: Run;
@@ -50,7 +50,7 @@ function partitionWhere(paths: readonly string[]): { sql: string; params: string
   const codes = [...new Set(paths.map((p) => p.split('/')[0]))];
   const marks = (xs: unknown[]) => xs.map(() => '?').join(', ');
   const exact = `${PARTITION_PATH} IN (${marks([...paths])})`;
-  if (codes.includes('_')) return { sql: `WHERE ${exact}`, params: [...paths] };
+  if (codes.includes(UNKNOWN_PART)) return { sql: `WHERE ${exact}`, params: [...paths] };
   return { sql: `WHERE county_code IN (${marks(codes)}) AND ${exact}`, params: [...codes, ...paths] };
 }
 
@@ -64,9 +64,7 @@ async function query(conn: DuckDBConnection, sql: string, params: readonly Param
     const reader = await stmt.runAndReadAll();
     const names = reader.columnNames();
     names.forEach((name, i) => {
-      if (reader.columnTypeId(i) === DuckDBTypeId.DECIMAL) {
-        throw new Error(`column ${name} is DECIMAL: cast it in SQL ((x * 100)::BIGINT AS ${name}_fen, or x::VARCHAR)`);
-      }
+      if (reader.columnTypeId(i) === DuckDBTypeId.DECIMAL) throw decimalRefused(name);
     });
     return reader.getRowsJS().map((values) => {
       const row: Row = {};
@@ -76,16 +74,4 @@ async function query(conn: DuckDBConnection, sql: string, params: readonly Param
   } finally {
     stmt.destroySync();
   }
-}
-
-function plain(v: unknown, name: string): Value {
-  if (v == null) return null;
-  if (typeof v === 'bigint') {
-    if (name.endsWith('_fen')) return v;
-    const n = Number(v);
-    if (!Number.isSafeInteger(n)) throw new Error(`column ${name}: ${v} does not fit a number`);
-    return n;
-  }
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  throw new Error(`column ${name}: unexpected ${Object.prototype.toString.call(v)}; select a plain type`);
 }

@@ -12,8 +12,12 @@ import { counties, planCounts, plans, project, projectFindings, ruleShares, size
 import { columns, count, everyRow, page } from './data-tables';
 import { NO_COUNTY, NO_FILTERS, type Filters } from './scope';
 import { decodeJson, encodeJson, overview, type Overview } from './summary';
-import type { Run } from './values';
+import type { Param, Run } from './values';
 import { byCounty, codeOf, indicatorsOf } from '../../../tests/e2e/expected';
+import { parseAmount } from '../parse/money';
+import { assessFiling } from '../quality';
+import { CLEAN, filing, plan, project as planned } from '../quality/fixture';
+import { toRows } from '../tables/rows';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 let dir: string;
@@ -140,8 +144,8 @@ describe('build-time overview', () => {
   });
 });
 
-describe('spending plan flags (one definition, in SQL)', () => {
-  it('flags a plan that falls back, stops short, exceeds 100 % or has blank cells', async () => {
+describe('spending plan flags (one definition, in the quality layer; stored, then counted in SQL)', () => {
+  it('flags a plan that falls back, stops short, exceeds 100 % or has blank cells, as its findings say', async () => {
     const db = await openNodeDatabase(dir, []);
     const cases: [string, (number | null)[]][] = [
       ['even', [25, 50, 75, 100]],
@@ -151,22 +155,32 @@ describe('spending plan flags (one definition, in SQL)', () => {
       ['blank', [null, 100, 100, 100]],
       ['back-over-blank', [30, null, 20, 120]],
     ];
-    await db(`INSERT INTO filings (filing_id, county, year, department) VALUES ('f', '甲县', 2024, '甲县财政局')`);
-    for (const [k, [name, pcts]] of cases.entries()) {
-      await db(`INSERT INTO projects (project_id, filing_id, ordinal, name, kind, budget_yuan) VALUES (?, 'f', ?, ?, 'project', ?)`, [name, k + 1, name, 1000 - k]);
-      for (const [i, m] of [3, 6, 10, 12].entries()) {
-        await db(`INSERT INTO schedule (project_id, month, cumulative_pct) VALUES (?, ?, ?::DOUBLE)`, [name, m, pcts[i]]);
-      }
+    // Each plan a project of one filing, scored and flattened as the ingest does, its rows inserted.
+    const f = filing(cases.map(([name, pcts], k) => planned({ name, budget: parseAmount(String(1000 - k), '元'), fiscal: null, indicators: CLEAN.indicators, schedule: plan(...pcts.map((x) => (x == null ? '' : `${x}%`))) })));
+    const t = toRows(f, assessFiling(f));
+    await db(`INSERT INTO filings (filing_id, county, year, department) VALUES (?, '甲县', 2024, '甲县财政局')`, [f.id]);
+    for (const r of t.projects) {
+      await db(`INSERT INTO projects (project_id, filing_id, ordinal, name, kind, budget_yuan, plan_over, plan_falls_back, plan_short, plan_blank) VALUES (?, ?, ?, ?, 'project', ?, ?, ?, ?, ?)`,
+        [r.project_id, r.filing_id, r.ordinal, r.name, Number(r.budget_yuan) / 100, r.plan_over, r.plan_falls_back, r.plan_short, r.plan_blank] as Param[]);
     }
-    const flags = Object.fromEntries(
-      (await plans(db, NO_FILTERS, 10)).filter((r) => r.month === 3).map((r) => [r.project_id, (['falls_back', 'short', 'over', 'blank'] as const).filter((f) => r[f])]),
-    );
+    for (const r of t.schedule) await db(`INSERT INTO schedule (project_id, month, cumulative_pct) VALUES (?, ?, ?::DOUBLE)`, [r.project_id, r.month, r.cumulative_pct] as Param[]);
+    const charted = await plans(db, NO_FILTERS, 10);
+    const nameOf = new Map(charted.map((r) => [r.project_id, r.name]));
+    const flags = Object.fromEntries(charted.filter((r) => r.month === 3).map((r) => [r.name, (['falls_back', 'short', 'over', 'blank'] as const).filter((k) => r[k])]));
     expect(flags).toEqual({
       even: [], back: ['falls_back'], short: ['short'], over: ['falls_back', 'over'], blank: ['blank'], 'back-over-blank': ['falls_back', 'over', 'blank'],
     });
+    // The chart's flags are the findings': a major schedule-shape finding for a plan beyond 0–100, falling
+    // back or short; a minor one for blanks; none for a plan without a flag.
+    const findings = t.findings.filter((x) => x.rule_id === 'schedule-shape');
+    for (const r of charted.filter((x) => x.month === 3)) {
+      const of = findings.filter((x) => x.project_id === r.project_id);
+      expect(of.some((x) => x.severity === 'major'), nameOf.get(r.project_id)).toBe(r.falls_back || r.short || r.over);
+      expect(of.some((x) => x.severity === 'minor'), nameOf.get(r.project_id)).toBe(r.blank);
+    }
     const [c] = await planCounts(db, NO_FILTERS);
     expect(c).toMatchObject({ projects: 6, planned: 6, flagged: 5, falls_back: 3, short: 1, over: 2, blank: 2 });
     // flagged plans first, then the largest budgets
-    expect([...new Set((await plans(db, NO_FILTERS, 10)).map((r) => r.project_id))].at(-1)).toBe('even');
+    expect([...new Set(charted.map((r) => r.name))].at(-1)).toBe('even');
   });
 });

@@ -170,22 +170,13 @@ export interface PlanPoint {
 }
 
 /**
- * What is wrong with each selected project's plan (of those with schedule rows) — the one definition of
- * the plan flags: a known month below an earlier known month (falls back), December below 100 % (short),
- * a month above 100 % (over), one of the four months missing or blank (blank).
+ * Each selected project's plan flags (of those with a plan), as the ingest stored them: the quality
+ * layer's one definition (src/lib/quality/plan.ts), the very flags the schedule-shape findings word.
  */
 const planFlags = `,
-  pts AS (
-    SELECT s.project_id, s.month, s.cumulative_pct AS pct,
-      max(s.cumulative_pct) OVER (PARTITION BY s.project_id ORDER BY s.month ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
-    FROM schedule s WHERE s.project_id IN (SELECT project_id FROM sel_projects)),
   flags AS (
-    SELECT project_id,
-      coalesce(bool_or(pct < before - 1e-9), false) AS falls_back,
-      coalesce(bool_or(month = 12 AND pct < 100 - 1e-9), false) AS short,
-      coalesce(bool_or(pct > 100 + 1e-9), false) AS over,
-      count(DISTINCT month) FILTER (WHERE pct IS NOT NULL AND month IN (3, 6, 10, 12)) < 4 AS blank
-    FROM pts GROUP BY project_id)`;
+    SELECT p.project_id, p.plan_falls_back AS falls_back, p.plan_short AS short, p.plan_over AS over, p.plan_blank AS blank
+    FROM projects p WHERE p.project_id IN (SELECT project_id FROM sel_projects) AND p.project_id IN (SELECT project_id FROM schedule))`;
 
 /**
  * The plans of at most `limit` selected projects, four points each, with their flags: flagged plans first,
@@ -222,7 +213,7 @@ export interface PlanCount {
 /** Per county: the selected projects, those with a plan, and how many plans carry each flag. */
 export async function planCounts(run: Run, f: Filters): Promise<PlanCount[]> {
   const rows = await exec(run, scoped(f, `${planFlags},
-  planned AS (SELECT DISTINCT project_id FROM pts WHERE pct IS NOT NULL)
+  planned AS (SELECT DISTINCT project_id FROM schedule WHERE cumulative_pct IS NOT NULL AND project_id IN (SELECT project_id FROM sel_projects))
 SELECT p.county_code, count(*)::INTEGER AS projects, count(d.project_id)::INTEGER AS planned,
   count(*) FILTER (WHERE g.falls_back OR g.short OR g.over OR g.blank)::INTEGER AS flagged,
   count(*) FILTER (WHERE g.falls_back)::INTEGER AS falls_back, count(*) FILTER (WHERE g.short)::INTEGER AS short,

@@ -13,6 +13,7 @@ import {
 } from './queries';
 import type { FileDigest } from './integrity';
 import type { Layout } from './layout';
+import type { Settings } from '../quality/settings';
 import type { Run } from './values';
 
 /** How many flagged plans and worst projects a view lists. */
@@ -60,6 +61,8 @@ export interface Summary {
   files: FileDigest;
   /** The unfiltered overview. */
   overview: Overview;
+  /** The settings the ingest scored with (its manifest's): the site's bands, part maxima and formulas. */
+  settings: Settings;
 }
 
 /** The overview answers filters with no county and nothing but a year and a kind. */

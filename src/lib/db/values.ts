@@ -18,25 +18,25 @@ export type Run = (sql: string, params?: readonly Param[]) => Promise<Row[]>;
 
 export function toRows(table: Table): Row[] {
   const fields = table.schema.fields;
-  for (const f of fields) {
-    if (f.typeId === Type.Decimal) {
-      throw new Error(`column ${f.name} is DECIMAL: cast it in SQL ((x * 100)::BIGINT AS ${f.name}_fen, or x::VARCHAR)`);
-    }
-  }
-  const columns = fields.map((f, i) => ({ name: f.name, vector: table.getChildAt(i)!, fen: f.name.endsWith('_fen') }));
+  for (const f of fields) if (f.typeId === Type.Decimal) throw decimalRefused(f.name);
+  const columns = fields.map((f, i) => ({ name: f.name, vector: table.getChildAt(i)! }));
   const rows: Row[] = new Array(table.numRows);
   for (let r = 0; r < table.numRows; r++) {
     const row: Row = {};
-    for (const c of columns) row[c.name] = plain(c.vector.get(r), c.name, c.fen);
+    for (const c of columns) row[c.name] = plain(c.vector.get(r), c.name);
     rows[r] = row;
   }
   return rows;
 }
 
-function plain(v: unknown, name: string, fen: boolean): Value {
+/** A DECIMAL column reached a result: the SQL must say what it wants. */
+export const decimalRefused = (name: string) => new Error(`column ${name} is DECIMAL: cast it in SQL ((x * 100)::BIGINT AS ${name}_fen, or x::VARCHAR)`);
+
+/** One value of column `name`, by the rules above: every engine's results (browser, Node, native) go through it. */
+export function plain(v: unknown, name: string): Value {
   if (v == null) return null;
   if (typeof v === 'bigint') {
-    if (fen) return v;
+    if (name.endsWith('_fen')) return v;
     const n = Number(v);
     if (!Number.isSafeInteger(n)) throw new Error(`column ${name}: ${v} does not fit a number`);
     return n;

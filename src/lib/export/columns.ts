@@ -5,6 +5,8 @@
  * Chinese form shows their labels and keeps the codes in a column of their own, so a file still joins back.
  * A column not listed here is downloaded under its own name.
  */
+import { DEFAULT_SETTINGS } from '../quality/settings';
+
 export type Coded = 'severity' | 'kind' | 'rule' | 'level' | 'bool';
 
 export interface ColumnText {
@@ -61,8 +63,12 @@ export const COLUMNS: Record<string, ColumnText> = {
   source_text: col('原文', 'Source text', '项目在源文件中的原文'),
   indicators: col('指标数', 'Indicators', '指标行数'),
   plan_as_amounts: col('计划为金额', 'Plan as amounts', '是：资金支出计划填的是金额，已按预算数折算为百分比', 'bool'),
+  plan_over: col('计划超出0–100%', 'Plan beyond 0–100%', '是：某月累计进度低于0%或高于100%（没有支出计划时为否）', 'bool'),
+  plan_falls_back: col('计划回落', 'Plan falls back', '是：某月累计进度低于此前月份', 'bool'),
+  plan_short: col('计划未达100%', 'Plan short of 100%', '是：12月底累计进度未填或低于100%', 'bool'),
+  plan_blank: col('计划有空格', 'Plan has blanks', '是：3、6、10、12月底中有未填的时点', 'bool'),
   score: col('得分', 'Score', '指标质量得分，0–100（评分规则见 quality-rubric）'),
-  band: col('评级', 'Band', '优 ≥ 90，良 80–90，中 60–80，差 < 60'),
+  band: col('评级', 'Band', bandsText(DEFAULT_SETTINGS.bands)),
   // schedule
   month: col('月底', 'Month end', '3、6、10、12 月底'),
   cumulative_pct: col('累计进度（%）', 'Cumulative (%)', '截至该月底计划累计支出占预算的百分比'),
@@ -100,3 +106,13 @@ export const COLUMNS: Record<string, ColumnText> = {
 
 /** The code column beside a coded one in the Chinese form: 严重程度 → 严重程度代码. */
 export const codeHeading = (zh: string) => `${zh}代码`;
+
+/** A column's heading; a column not listed shows its own name. */
+export function columnName(lang: 'zh' | 'en', name: string): string {
+  return COLUMNS[name]?.[lang] ?? name;
+}
+
+/** The bands in words: `优 ≥ 90，良 80–90，中 60–80，差 < 60` by the rubric's defaults. */
+function bandsText(b: typeof DEFAULT_SETTINGS.bands): string {
+  return `优 ≥ ${b.优}，良 ${b.良}–${b.优}，中 ${b.中}–${b.良}，差 < ${b.中}`;
+}

@@ -8,6 +8,7 @@ import { ambiguousCounty, unusedLine } from './note';
 import { inferPlace, withMeta } from './place';
 import { readProjectTable } from './table';
 import { isBlank, labelKey } from './text';
+import { BODIES } from './vocabulary';
 
 /** `1.智慧人大系统运行维护经费绩效目标表`, `2.人大代表及委员活动经费项目支出绩效目标表`. */
 const PROJECT_HEADER = /^[ \u3000]*(?:\d{1,3}[ \u3000]*[.、．][ \u3000]*)?(\S.{0,80}?)(?:项目)?(?:支出)?绩效目标(?:申报)?表[ \u3000]*$/;
@@ -268,15 +269,10 @@ function inferUnit(lines: string[], dutyLine: number): MoneyUnit {
 
 /** The body a filing speaks for, when no header names it: the one its text names most. */
 function inferBody(text: string): string {
-  const bodies: [string, RegExp][] = [
-    ['人大常委会', /人大|人民代表大会/g],
-    ['政协', /政协/g],
-    ['人民法院', /法院/g],
-    ['人民检察院', /检察院/g],
-  ];
-  const counts = bodies.map(([name, re]) => [name, text.match(re)?.length ?? 0] as const).sort((a, b) => b[1] - a[1]);
+  const counts = INFERRED.map(([name, re]) => [name, text.match(re)?.length ?? 0] as const).sort((a, b) => b[1] - a[1]);
   return counts[0][1] > 0 ? counts[0][0] : '未注明';
 }
+const INFERRED = BODIES.filter((b) => b.inferred).map((b) => [b.formal, new RegExp(b.pattern.source, 'g')] as const);
 
 const nameKey = (s: string) => s.replace(/[“”"\s]/g, '').replace(/^(?:市县|县|市|区)/, '').replace(/(?:项目)?(?:经费|费)$/, '');
 

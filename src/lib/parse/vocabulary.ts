@@ -112,6 +112,19 @@ export const LEVEL2_PARENTS: Record<string, string[]> = {
 /** Words that end a form: the approval and signature block under the table. */
 export const CLOSING = ['审核意见', '初审意见', '审批意见', '审核意见(盖章)', '填表人', '单位负责人', '财务负责人', '附件下载', '附件'];
 
+/**
+ * The bodies a filing may speak for, by what their names contain: the reader takes a filing without a header
+ * to be the one its text names most (`inferred`; a government's name is in every body's text, so never
+ * that), and the off-department rule flags a section of another body inside a filing.
+ */
+export const BODIES: { short: string; formal: string; pattern: RegExp; inferred: boolean }[] = [
+  { short: '人大', formal: '人大常委会', pattern: /人大|人民代表大会/, inferred: true },
+  { short: '政协', formal: '政协', pattern: /政协/, inferred: true },
+  { short: '法院', formal: '人民法院', pattern: /法院/, inferred: true },
+  { short: '检察院', formal: '人民检察院', pattern: /检察院/, inferred: true },
+  { short: '政府', formal: '人民政府', pattern: /人民政府/, inferred: false },
+];
+
 /** Placeholders a template leaves in a value cell: no value. */
 export const PLACEHOLDERS = ['(盖章)', '盖章', '/', '-', '—', '无', '——'];
 

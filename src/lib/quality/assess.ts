@@ -1,6 +1,7 @@
 import type { Filing, Indicator, Project, Severity } from '../parse/model';
 import { basisKind, block, hasColumn, kind } from './classify';
-import { type CorpusRow, corpusRows, type Cost, type Hit, type Level, type Places, RULES } from './rules';
+import { type CorpusRow, corpusRows, type Cost, type Hit, type Level, type Part, type Places } from './rule';
+import { RULES } from './rules';
 import { band, type Band, DEFAULT_SETTINGS, type Settings } from './settings';
 
 /**
@@ -38,6 +39,8 @@ export interface FilingQuality {
   projects: Map<number, { score: number | null; band: Band | null }>;
   indicators: Map<string, IndicatorScore>;
   findings: QualityFinding[];
+  /** The settings it was scored with. */
+  settings: Settings;
 }
 
 export const indicatorKey = (project: number, indicator: number) => `${project}-${indicator}`;
@@ -98,7 +101,7 @@ export function assessFiling(f: Filing, s: Settings = DEFAULT_SETTINGS): FilingQ
       const hits: { cost: Cost }[] = [];
       for (const rule of RULES) {
         if (rule.level !== 'indicator') continue;
-        if (p.kind === 'activity' && rule.cost && 'part' in rule.cost && rule.cost.part !== 'measurable' && rule.cost.part !== 'fit') continue;
+        if ('part' in rule.cost && !scoredParts(p).includes(rule.cost.part)) continue; // a part the layout has not: nothing to judge
         const h = rule.check(i, p, f, s);
         if (!h) continue;
         hits.push({ cost: rule.cost });
@@ -122,17 +125,16 @@ export function assessFiling(f: Filing, s: Settings = DEFAULT_SETTINGS): FilingQ
     projectHits.set(p.ordinal, list);
   }
 
-  let copyShare = 0;
-  let offDepartment = false;
+  let filingDeduction = 0;
+  const rowsTotal = f.projects.reduce((a, p) => a + p.indicators.length, 0);
   for (const rule of RULES) {
     if (rule.level !== 'filing') continue;
     const hits = rule.check(f, s);
     for (const h of hits) findings.push(finding(rule.id, 'filing', h.severity ?? rule.severity, h, h.project ?? null, h.indicator ?? null));
-    if ('filing' in rule.cost && rule.cost.filing === 'copy-paste') {
-      const total = f.projects.reduce((a, p) => a + p.indicators.length, 0);
-      copyShare = total === 0 ? 0 : hits.length / total;
+    if ('filing' in rule.cost && hits.length > 0) {
+      const most = s.filing[rule.cost.deduct];
+      filingDeduction += rule.cost.filing === 'once' ? most : Math.min(most, most * (rowsTotal === 0 ? 0 : hits.length / rowsTotal));
     }
-    if ('filing' in rule.cost && rule.cost.filing === 'off-department' && hits.length > 0) offDepartment = true;
   }
 
   for (const p of f.projects) {
@@ -151,34 +153,38 @@ export function assessFiling(f: Filing, s: Settings = DEFAULT_SETTINGS): FilingQ
     const weights = scored.map((p) => (p.budget != null && p.budget > 0n ? Number(p.budget) : 0));
     const wsum = weights.reduce((a, b) => a + b, 0);
     const weighted = wsum > 0 ? scored.reduce((a, p, k) => a + projects.get(p.ordinal)!.score! * weights[k], 0) / wsum : plain;
-    score = clamp(0.5 * weighted + 0.5 * plain - Math.min(s.filing.copyPasteMax, s.filing.copyPasteMax * copyShare) - (offDepartment ? s.filing.offDepartment : 0));
+    score = clamp(0.5 * weighted + 0.5 * plain - filingDeduction);
   }
-  return { score: round1(score), band: band(round1(score), s), partialRubric, projects, indicators, findings };
+  return { score: round1(score), band: band(round1(score), s), partialRubric, projects, indicators, findings, settings: s };
 }
 
-/** measurable 40 + fit 25 + clear 20 + evidenced 15, each part as the rule table's costs say. */
+/**
+ * The parts a project's layout can be judged on: a duty table gives a name and a graded scale only, a
+ * template without a 依据 column has nothing to evidence (the rubric's partial rubric).
+ */
+export function scoredParts(p: Project): readonly Part[] {
+  if (p.kind === 'activity') return ['measurable', 'fit'];
+  return hasColumn(p, 'basis') ? ['measurable', 'fit', 'clear', 'evidenced'] : ['measurable', 'fit', 'clear'];
+}
+
+/** measurable 40 + fit 25 + clear 20 + evidenced 15, each part as the rules' costs say; on fewer parts, scaled to 100. */
 function indicatorScore(i: Indicator, p: Project, costs: Cost[], s: Settings): IndicatorScore {
   const w = s.indicator;
-  const part = (name: 'measurable' | 'fit' | 'clear' | 'evidenced', full: number) => {
-    let v = full;
+  // Specific basis 15, generic 5, its own name or none 0: a part no rule caps, judged by kind.
+  const evidenced = { specific: w.evidenced, generic: Math.round(w.evidenced / 3), 'own-name': 0, missing: 0 }[basisKind(i)];
+  const part = (name: Part) => {
+    let v = name === 'evidenced' ? evidenced : w[name];
     for (const c of costs) if ('part' in c && c.part === name && c.to != null) v = Math.min(v, c.to);
     for (const c of costs) if ('part' in c && c.part === name && c.minus != null) v -= c.minus;
     return Math.max(0, v);
   };
-  // Specific basis 15, generic 5, its own name or none 0 (the rubric's evidenced part).
-  const evidenced = { specific: w.evidenced, generic: Math.round(w.evidenced / 3), 'own-name': 0, missing: 0 }[basisKind(i)];
-  if (p.kind === 'activity') {
-    // Duty tables give a name and a graded scale only: score what exists, on the parts that exist.
-    const measurable = part('measurable', w.measurable);
-    const fit = part('fit', w.fit);
-    return { measurable, fit, clear: null, evidenced: null, total: round1(((measurable + fit) / (w.measurable + w.fit)) * 100)! };
-  }
-  const measurable = part('measurable', w.measurable);
-  const fit = part('fit', w.fit);
-  const clear = part('clear', w.clear);
-  // A template without a 依据 column is scored on the parts it has.
-  if (!hasColumn(p, 'basis')) return { measurable, fit, clear, evidenced: null, total: round1(((measurable + fit + clear) / (w.measurable + w.fit + w.clear)) * 100)! };
-  return { measurable, fit, clear, evidenced, total: measurable + fit + clear + evidenced };
+  const parts = scoredParts(p);
+  const got = { measurable: part('measurable'), fit: null, clear: null, evidenced: null } as Record<Part, number | null>;
+  for (const name of parts) got[name] = part(name);
+  const sum = parts.reduce((a, name) => a + got[name]!, 0);
+  const most = parts.reduce((a, name) => a + w[name], 0);
+  const total = parts.length === 4 ? sum : round1((sum / most) * 100);
+  return { measurable: got.measurable!, fit: got.fit, clear: got.clear, evidenced: got.evidenced, total };
 }
 
 /** 50 × 产出 + 30 × 效益 + 10 × 满意度 + 10 × funding − capped project penalties; a missing block adds 0. */

@@ -1,3 +1,5 @@
-export { assess, assessCorpus, assessFiling, corpusPlaces, indicatorKey, type FilingQuality, type IndicatorScore, type QualityFinding } from './assess';
-export { corpusRows, RULES, RULE_IDS, type CorpusRow, type Places, type Rule } from './rules';
-export { band, DEFAULT_SETTINGS, type Band, type Settings } from './settings';
+export { assess, assessCorpus, assessFiling, corpusPlaces, indicatorKey, scoredParts, type FilingQuality, type IndicatorScore, type QualityFinding } from './assess';
+export { corpusRows, type CorpusRow, type Places, type Rule } from './rule';
+export { RULES, RULE_IDS } from './rules';
+export { band, BANDS, DEFAULT_SETTINGS, readSettings, type Band, type Settings } from './settings';
+export { flagged, planFlags, PLAN_TOLERANCE, type PlanFlags } from './plan';

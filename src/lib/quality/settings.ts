@@ -34,5 +34,41 @@ export type Band = '优' | '良' | '中' | '差';
 
 export function band(score: number | null, s: Settings = DEFAULT_SETTINGS): Band | null {
   if (score == null || Number.isNaN(score)) return null;
-  return score >= s.bands.优 ? '优' : score >= s.bands.良 ? '良' : score >= s.bands.中 ? '中' : '差';
+  return BANDS.find((b) => b === '差' || score >= s.bands[b]) ?? null;
+}
+
+/** The bands from best to worst. */
+export const BANDS: readonly Band[] = ['优', '良', '中', '差'];
+
+/**
+ * A province's settings (`npm run ingest -- --settings FILE`): any part of the defaults, the rest as they are.
+ * Returns what is wrong, naming the key, when a key is unknown, a value is not a number, the parts or the
+ * weights do not sum to 100, or the bands do not fall.
+ */
+export function readSettings(json: unknown): Settings | string {
+  const merged = merge(DEFAULT_SETTINGS, json, '');
+  if (typeof merged === 'string') return merged;
+  const s = merged as unknown as Settings;
+  const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+  if (sum(s.indicator) !== 100) return `indicator parts sum to ${sum(s.indicator)}, not 100`;
+  if (sum(s.project) !== 100) return `project weights sum to ${sum(s.project)}, not 100`;
+  if (!(s.bands.优 > s.bands.良 && s.bands.良 > s.bands.中)) return `bands must fall (优 > 良 > 中), not ${s.bands.优} / ${s.bands.良} / ${s.bands.中}`;
+  return s;
+}
+
+/** `over` laid on `base` key by key, each value of the type the default has. */
+function merge(base: unknown, over: unknown, path: string): unknown {
+  if (typeof base === 'number') {
+    return typeof over === 'number' && Number.isFinite(over) && over >= 0 ? over : `${path} takes a number of 0 or more, not ${JSON.stringify(over)}`;
+  }
+  if (over == null || typeof over !== 'object' || Array.isArray(over)) return `${path || 'the settings'} must be an object of ${Object.keys(base as object).join(', ')}`;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(over)) {
+    const key = path ? `${path}.${k}` : k;
+    if (!(k in out)) return `unknown setting ${key} (known: ${Object.keys(base as object).map((x) => (path ? `${path}.${x}` : x)).join(', ')})`;
+    const m = merge(out[k], v, key);
+    if (typeof m === 'string') return m;
+    out[k] = m;
+  }
+  return out;
 }

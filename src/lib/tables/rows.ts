@@ -1,5 +1,5 @@
 import type { Filing, Project } from '../parse/model';
-import { band, type FilingQuality, indicatorKey } from '../quality';
+import { band, type FilingQuality, indicatorKey, planFlags } from '../quality';
 import type { Row, TableName } from './schema';
 
 /**
@@ -47,11 +47,13 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
   for (const p of f.projects) {
     const pid = projectId(f.id, p.ordinal);
     const ps = q.projects.get(p.ordinal);
+    const plan = planFlags(p.schedule);
     projects.push({
       project_id: pid, filing_id: f.id, ordinal: p.ordinal, code: p.code, name: p.name, kind: p.kind, category: p.category,
       budget_yuan: p.budget, fiscal_yuan: p.fiscal, other_yuan: p.other, purpose: p.purpose, goals: p.goals, complete: p.complete,
       source_lines: `${p.span.first}-${p.span.last}`, score: ps?.score ?? null, ...where, department: f.department, band: ps?.band ?? null,
       source_text: sourceText(f, p), indicators: p.indicators.length, plan_as_amounts: p.scheduleAsAmounts,
+      plan_over: plan?.over ?? false, plan_falls_back: plan?.fallsBack != null, plan_short: plan?.short ?? false, plan_blank: plan?.blank ?? false,
     });
     for (const s of p.schedule) schedule.push({ project_id: pid, month: s.month, cumulative_pct: s.pct, raw: s.raw, filing_id: f.id, ...where });
     for (const i of p.indicators) {
@@ -61,7 +63,7 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
         description: i.description, target_raw: i.target.raw, target_op: i.target.op, target_value: i.target.value, target_unit: i.target.unit,
         target_yuan: i.target.yuan, quantitative: i.target.quantitative, basis: i.basis,
         grades: i.grades && Object.keys(i.grades).length > 0 ? JSON.stringify(i.grades) : null, source_line: i.line,
-        score: sc?.total ?? null, filing_id: f.id, ...where, band: sc ? band(sc.total) : null,
+        score: sc?.total ?? null, filing_id: f.id, ...where, band: sc ? band(sc.total, q.settings) : null,
         score_measurable: sc?.measurable ?? null, score_fit: sc?.fit ?? null, score_clear: sc?.clear ?? null, score_evidenced: sc?.evidenced ?? null,
         level1_canonical: i.level1Canonical ?? null, level2_canonical: i.level2Canonical ?? null, source_location: i.location ?? null,
       });

@@ -30,6 +30,9 @@ export const TABLES = {
     // additions: where and when (so every table filters without a join), the band, the original text
     c('county', 'text'), c('year', 'int'), c('department', 'text'), c('band', 'text'), c('source_text', 'text'),
     c('indicators', 'int'), c('plan_as_amounts', 'bool'), c('county_code', 'text'),
+    // the plan's flags (src/lib/quality/plan.ts), false without a plan: the charts count what the findings say.
+    // Never null: an all-null Bool column is written with an empty data buffer, which the Parquet writer rejects.
+    c('plan_over', 'bool'), c('plan_falls_back', 'bool'), c('plan_short', 'bool'), c('plan_blank', 'bool'),
   ],
   schedule: [
     c('project_id', 'text'), c('month', 'int'), c('cumulative_pct', 'double'), c('raw', 'text'),

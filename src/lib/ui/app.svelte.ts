@@ -13,8 +13,9 @@ import { ALL, decodeJson, EMPTY_OVERVIEW, overview, type Overview, type Summary 
 import { FILTER_KEYS, type Filters } from '../db/scope';
 import type { Database } from '../db/browser';
 import { shardOf } from '../db/layout';
+import { DEFAULT_SETTINGS, type Settings } from '../quality/settings';
 import { dictionaries, translate, ruleName, type Key } from './i18n';
-import { NO_COUNTY_COLOR, PALETTE } from '../charts/colors';
+import { NO_COUNTY_COLOR, PALETTE } from './colors';
 import { formatRoute, parseRoute, type Route } from './route';
 import { countyLabel, countyValue, sharedNames } from './counties';
 
@@ -40,6 +41,10 @@ class App {
   }
   get partitioned() {
     return this.summary?.layout.partitioned ?? false;
+  }
+  /** The settings the ingest scored with (bands, part maxima, weights); the rubric's until the summary is read. */
+  get scoring(): Settings {
+    return this.summary?.settings ?? DEFAULT_SETTINGS;
   }
 }
 
@@ -111,7 +116,7 @@ async function fetchSummary(): Promise<Summary> {
   const file = 'data/summary.json';
   const { bytes, res } = await fetchBytes(new URL('summary.json', dataUrl()), file);
   const s = parseJson(new TextDecoder().decode(bytes), file, res, decodeJson<Summary>);
-  if (!Array.isArray(s?.layout?.partitions) || !s.files) throw new LoadFailure('json', file, 'the site summary', 'JSON without a layout and file list (from an older build?)');
+  if (!Array.isArray(s?.layout?.partitions) || !s.files || !s.settings) throw new LoadFailure('json', file, 'the site summary', 'JSON without a layout, file list and scoring settings (from an older build?)');
   return s;
 }
 

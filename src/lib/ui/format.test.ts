@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandOf, escapeHtml, wan, yuan } from './format';
+import { escapeHtml, wan, yuan } from './format';
 
 describe('money', () => {
   it('formats exact fen as 万元 and 元 with thousands separators', () => {
@@ -20,11 +20,7 @@ describe('money', () => {
   });
 });
 
-describe('bands and escaping', () => {
-  it('uses the rubric grades', () => {
-    expect([95, 90, 89.9, 80, 60, 59.9].map(bandOf)).toEqual(['优', '优', '良', '良', '中', '差']);
-  });
-
+describe('escaping', () => {
   it('escapes everything that could open markup in a tooltip', () => {
     expect(escapeHtml('<img src=x onerror=alert(1)>')).toBe('&#60;img src=x onerror=alert(1)&#62;');
     expect(escapeHtml(`"'&\``)).toBe('&#34;&#39;&#38;&#96;');

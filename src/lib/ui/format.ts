@@ -34,15 +34,6 @@ export const score = (s: number | null) => (s == null ? '—' : s.toFixed(1));
 
 export const pct = (x: number | null, places = 1) => (x == null ? '—' : `${Number(x.toFixed(places))}%`);
 
-export type Band = '优' | '良' | '中' | '差';
-export const BANDS: Band[] = ['优', '良', '中', '差'];
-
-/** The rubric's grades: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60. */
-export function bandOf(s: number | null): Band | null {
-  if (s == null) return null;
-  return s >= 90 ? '优' : s >= 80 ? '良' : s >= 60 ? '中' : '差';
-}
-
 /** Text for an HTML string (ECharts tooltips are HTML): every character that could open markup escaped. */
 export function escapeHtml(s: unknown): string {
   return String(s ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);

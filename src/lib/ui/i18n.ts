@@ -1,6 +1,6 @@
 /** The interface's words: Chinese first, English beside. */
-import { COLUMNS } from '../export/columns';
 import { LoadFailure, type FailureKind } from '../db/failure';
+import { RULES } from '../quality/rules';
 
 const zh = {
   appName: '绩效透视',
@@ -428,35 +428,15 @@ const en: Record<Key, string> = {
   pageMissing: 'There is no such page ({n} pages): this is the last one.',
 };
 
-/** Short names of the rubric's rules (quality-rubric.md) and of common reading findings. */
-const RULES: Record<string, [string, string]> = {
-  'target-not-quantified': ['指标值未量化', 'Target not quantified'],
-  'target-incomplete': ['指标值不完整', 'Target incomplete'],
-  'unit-category-mismatch': ['单位与指标类别不符', 'Unit does not fit category'],
-  'name-unit-mismatch': ['名称与单位不符', 'Name and unit disagree'],
-  'direction-implausible': ['方向不合理', 'Implausible direction'],
-  'satisfaction-weak': ['满意度指标偏弱', 'Weak satisfaction target'],
-  'description-adds-nothing': ['描述无新增信息', 'Description adds nothing'],
-  'basis-generic': ['依据笼统', 'Generic basis'],
-  'level-misplaced': ['指标层级错位', 'Misplaced level'],
-  'target-contradicts-description': ['指标值与描述矛盾', 'Target contradicts description'],
-  'framework-incomplete': ['指标框架不完整', 'Incomplete framework'],
-  'level3-duplicated': ['三级指标重复', 'Repeated indicators'],
-  'cost-over-budget': ['成本超预算', 'Cost over budget'],
-  'schedule-shape': ['支出计划异常', 'Irregular spending plan'],
-  'budget-arithmetic': ['预算金额不平', 'Budget arithmetic'],
-  'goal-indicator-misaligned': ['目标与指标脱节', 'Goals and indicators misaligned'],
-  'narrative-table-inconsistent': ['文字与表格不一致', 'Narrative and table disagree'],
-  'copy-paste-across-projects': ['项目间复制粘贴', 'Copied across projects'],
-  'cross-filing-boilerplate': ['跨文件套话', 'Boilerplate across filings'],
-  'off-department-content': ['混入其他单位内容', 'Another body’s content'],
-  'grade-scale-inconsistent': ['等级标准不一致', 'Inconsistent grade scale'],
+/** Short names of common reading findings; the rubric's rules carry their own (src/lib/quality/rules/). */
+const READING: Record<string, [string, string]> = {
   'parse/unused-line': ['未使用的行', 'Unused line'],
   'parse/unit-inferred': ['金额单位为推断', 'Money unit inferred'],
   'parse/department-inferred': ['报送单位为推断', 'Department inferred'],
 };
+const NAMES = new Map<string, [string, string]>([...RULES.map((r): [string, [string, string]] => [r.id, [r.name.zh, r.name.en]]), ...Object.entries(READING)]);
 
-/** A column's heading (src/lib/export/columns.ts); a column not listed shows its own name. */
+/** What a user does when a file is not the build's: build and deploy the whole again. */
 const REBUILD: [string, string] = [
   '请重新构建（npm run build）并把 dist/ 完整地重新部署。',
   'Rebuild (npm run build) and deploy the whole of dist/ again.',
@@ -521,11 +501,6 @@ export function failureText(lang: 'zh' | 'en', e: unknown): { what: string; chec
   return { what: f.what[i].replace(/\{(\w+)\}/g, (_m, k: keyof typeof vars) => vars[k]), check: f.check[i] };
 }
 
-/** A column's heading (src/lib/export/columns.ts); a column not listed shows its own name. */
-export function columnName(lang: 'zh' | 'en', name: string): string {
-  return COLUMNS[name]?.[lang] ?? name;
-}
-
 export const dictionaries = { zh, en };
 
 export function translate(lang: 'zh' | 'en', key: Key, vars?: Record<string, string | number>): string {
@@ -536,6 +511,6 @@ export function translate(lang: 'zh' | 'en', key: Key, vars?: Record<string, str
 
 /** A rule's short name; its id when the rule is not known here. */
 export function ruleName(lang: 'zh' | 'en', id: string): string {
-  const known = RULES[id] ?? RULES[id.split('/').pop() ?? id];
+  const known = NAMES.get(id) ?? NAMES.get(id.split('/').pop() ?? id);
   return known ? known[lang === 'zh' ? 0 : 1] : id;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { partCosts, PARTS, ruleSource, SCORING } from './rubric';
+import { DEFAULT_SETTINGS as SCORING } from '../quality/settings';
+import { partCosts, PARTS, ruleSource } from './rubric';
 
 describe('the rubric as the opinion explains it', () => {
   it('four parts, measurable 40 / fit 25 / clear 20 / evidenced 15, summing to 100', () => {

@@ -1,6 +1,6 @@
 /**
  * What the review opinion explains of the rubric, read from the quality layer's own tables (the rule table
- * and the settings the ingest scored with), so the page can never disagree with the scores it explains.
+ * and the settings the ingest scored with, `app.scoring`), so the page can never disagree with the scores it explains.
  */
 import { RULES } from '../quality/rules';
 import { DEFAULT_SETTINGS } from '../quality/settings';
@@ -8,8 +8,6 @@ import { DEFAULT_SETTINGS } from '../quality/settings';
 export type Part = keyof typeof DEFAULT_SETTINGS.indicator;
 /** The four parts of an indicator's score, in the rubric's order. */
 export const PARTS = Object.keys(DEFAULT_SETTINGS.indicator) as Part[];
-/** The settings the scores were computed with: part maxima, project weights, filing deductions, bands. */
-export const SCORING = DEFAULT_SETTINGS;
 
 /** What a rule does to a part: caps it (`to`), or takes points off (`minus`); neither: the part is judged by kind. */
 export interface PartCost {

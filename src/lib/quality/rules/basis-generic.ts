@@ -1,0 +1,18 @@
+import { basisKind, hasColumn } from '../classify';
+import { q, row } from '../phrases';
+import { type IndicatorRule, SOURCES } from '../rule';
+
+/** Generic basis: flags when 依据 is "相关政策文件", "年度工作计划", "依据单位指标考核" or the indicator's own name; specific = document number, 《title》, named plan with year, 上年/历史/行业/定额/批复. */
+const rule: IndicatorRule = {
+  id: 'basis-generic', level: 'indicator', severity: 'minor', source: SOURCES.cy101, cost: { part: 'evidenced' },
+  name: { zh: '依据笼统', en: 'Generic basis' },
+  check: (i, p) => {
+    if (!hasColumn(p, 'basis')) return null;
+    const k = basisKind(i);
+    if (k === 'specific') return null;
+    const what = { missing: '没有填写', 'own-name': '只重复了指标名称', generic: `${q(i.basis)}过于笼统` }[k];
+    return { evidence: i.basis ?? '', say: `${row(i)}的指标值确定依据${what}；请写明具体依据：文件文号、《文件名称》、带年份的工作计划，或上年实际、行业标准。` };
+  },
+};
+
+export default rule;

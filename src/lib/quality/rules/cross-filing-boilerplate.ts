@@ -1,0 +1,23 @@
+import { squash } from '../classify';
+import { q } from '../phrases';
+import { type CorpusRule, type Hit, SOURCES } from '../rule';
+
+/** Boilerplate across filings: flags when the same rows in other counties' filings. */
+const rule: CorpusRule = {
+  id: 'cross-filing-boilerplate', level: 'corpus', severity: 'info', source: SOURCES.cy101, cost: { none: true },
+  name: { zh: '跨文件套话', en: 'Boilerplate across filings' },
+  key: (r) => (r.level3 && !r.satisfaction ? `${squash(r.level2)}|${squash(r.level3)}` : null),
+  check: (rows, placesOf) => {
+    const hits: Hit[] = [];
+    for (const r of rows) {
+      const others = [...(placesOf(r) ?? [])].filter((x) => x !== r.place);
+      if (others.length === 0) continue;
+      const named = others.map((o) => (/^[0-9a-f]{16}$/.test(o) ? '未注明县区的文件' : o));
+      const shown = named.length > 5 ? `${named.slice(0, 5).join('、')}等${named.length}个县区` : named.join('、');
+      hits.push({ filing: r.filing, project: r.project, indicator: r.indicator, line: r.line, evidence: `${r.level2} / ${r.level3}`, say: `第${r.indicator}行指标${q(r.level3)}（${r.level2}）与${shown}的文件中的指标完全相同；请确认它反映的是本单位的实际情况。` });
+    }
+    return hits;
+  },
+};
+
+export default rule;

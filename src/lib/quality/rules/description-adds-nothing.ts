@@ -1,0 +1,24 @@
+import { hasColumn, isRateName, squash } from '../classify';
+import { row } from '../phrases';
+import { type IndicatorRule, SOURCES } from '../rule';
+
+/** Description adds nothing: flags when description equals or contains only the name, or a 率 without its denominator (占, 比例, /). */
+const rule: IndicatorRule = {
+  id: 'description-adds-nothing', level: 'indicator', severity: 'minor', source: SOURCES.cy88, cost: { part: 'clear', to: 0 },
+  name: { zh: '描述无新增信息', en: 'Description adds nothing' },
+  check: (i, p) => {
+    if (!hasColumn(p, 'description')) return null;
+    const d = squash(i.description);
+    const n = squash(i.level3);
+    if (n === '' && d === '') return null;
+    if (d === '' || d === n || (n !== '' && d.replace(n, '').replace(/^(?:反映|反应)|情况$/g, '').length <= 1)) {
+      return { evidence: i.description ?? '', say: `${row(i)}的指标描述${d === '' ? '为空' : '只重复了指标名称'}；请说明衡量什么、怎样计算（如“已完成数占计划数的比例”）。` };
+    }
+    if (isRateName(n) && !/占|比例|比率|比重|\/|除以|与.{1,12}之比|百分比/.test(d)) {
+      return { evidence: i.description ?? '', say: `${row(i)}是比率，描述却没有写分母；请写明“…占…的比例”。` };
+    }
+    return null;
+  },
+};
+
+export default rule;

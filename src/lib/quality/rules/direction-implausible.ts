@@ -1,0 +1,23 @@
+import { block, isSatisfaction, kind } from '../classify';
+import { q, row, target } from '../phrases';
+import { type IndicatorRule, SOURCES } from '../rule';
+
+/** Implausible direction: flags when 成本 with ≥; a rate ≥ or > 100%; 满意度 with ≤; a deadline with ≥. */
+const rule: IndicatorRule = {
+  id: 'direction-implausible', level: 'indicator', severity: 'minor', source: SOURCES.cy88, cost: { part: 'fit', minus: 10 },
+  name: { zh: '方向不合理', en: 'Implausible direction' },
+  check: (i) => {
+    const t = i.target;
+    const up = t.op === '≥' || t.op === '>';
+    const k = kind(i) ?? (block(i) === 'cost' ? 'cost' : null);
+    if (k === 'cost' && up && t.value != null) return { evidence: target(i), say: `${row(i)}是成本指标，却写成“不低于”${q(t.raw)}；成本应设上限（“≤”）。` };
+    if (t.unitClass === 'percent' && t.value != null && (t.value > 100 || (up && t.value >= 100))) {
+      return { evidence: target(i), say: `${row(i)}的比率目标${q(t.raw)}不可能超过100%；请改为“=100%”或合理的下限。` };
+    }
+    if (isSatisfaction(i) && (t.op === '≤' || t.op === '<')) return { evidence: target(i), say: `${row(i)}是满意度，却设了上限${q(t.raw)}；满意度应设下限（“≥”）。` };
+    if ((t.date != null || t.unitClass === 'time') && up && k === 'timeliness') return { evidence: target(i), say: `${row(i)}是完成时限，却写成“不早于”${q(t.raw)}；时限应写成“≤”或“…前”。` };
+    return null;
+  },
+};
+
+export default rule;

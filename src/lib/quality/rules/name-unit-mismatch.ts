@@ -1,0 +1,18 @@
+import { isCountName, isRateName, nameOf } from '../classify';
+import { q, row, target } from '../phrases';
+import { type IndicatorRule, SOURCES } from '../rule';
+
+/** Name and unit disagree: flags when name says 次数/人数/数量 but unit is %, or name says 率/比例 but unit is a count. */
+const rule: IndicatorRule = {
+  id: 'name-unit-mismatch', level: 'indicator', severity: 'minor', source: SOURCES.cy101, cost: { part: 'fit', minus: 10 },
+  name: { zh: '名称与单位不符', en: 'Name and unit disagree' },
+  check: (i) => {
+    const name = nameOf(i);
+    const cls = i.target.unitClass;
+    if (isCountName(name) && cls === 'percent') return { evidence: `${name} / ${target(i)}`, say: `${row(i)}的名称是数量（次数、人数），指标值却是百分比${q(i.target.raw)}；请改为具体数量，或把名称改为“…率”。` };
+    if (isRateName(name) && cls === 'count') return { evidence: `${name} / ${target(i)}`, say: `${row(i)}的名称是比率，指标值却是数量${q(i.target.raw)}；请改为百分比，或把名称改为数量。` };
+    return null;
+  },
+};
+
+export default rule;

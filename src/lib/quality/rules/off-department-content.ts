@@ -1,0 +1,20 @@
+import { BODIES } from '../../parse/vocabulary';
+import { q } from '../phrases';
+import { type FilingRule, SOURCES } from '../rule';
+
+/** Another body’s content: flags when a section of another body (政协, 法院 …) inside the filing. */
+const rule: FilingRule = {
+  id: 'off-department-content', level: 'filing', severity: 'major', source: SOURCES.cy88, cost: { filing: 'once', deduct: 'offDepartment' },
+  name: { zh: '混入其他单位内容', en: 'Another body’s content' },
+  check: (f) => {
+    const own = BODIES.find((b) => b.pattern.test(f.department));
+    if (!own) return [];
+    return f.projects.flatMap((p) => {
+      const head = `${p.category ?? ''}${p.name}`;
+      const other = own.pattern.test(head) ? undefined : BODIES.find((b) => b !== own && b.pattern.test(head));
+      return other ? [{ project: p.ordinal, evidence: head, say: `${q(f.department)}的文件中有${other.short}的内容（${q(p.category ?? p.name)}：${q(p.name)}）；请核实是否误收，应由${other.short}单独报送。` }] : [];
+    });
+  },
+};
+
+export default rule;

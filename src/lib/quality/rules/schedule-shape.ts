@@ -1,0 +1,23 @@
+import { q } from '../phrases';
+import { planFlags } from '../plan';
+import { type ProjectRule, type Hit, SOURCES } from '../rule';
+
+/** Irregular spending plan: flags when the plan is outside 0–100, falls back, or does not reach 100 in December (major); blank cells or amounts under a % header (minor). The flags are plan.ts's. */
+const rule: ProjectRule = {
+  id: 'schedule-shape', level: 'project', severity: 'major', source: SOURCES.cy10, cost: { funding: 'schedule', major: 0, minor: 0.5 },
+  name: { zh: '支出计划异常', en: 'Irregular spending plan' },
+  check: (p) => {
+    const flags = planFlags(p.schedule);
+    if (!flags) return [];
+    const shown = p.schedule.map((x) => x.raw ?? '空').join(' / ');
+    const hits: Hit[] = [];
+    if (flags.over) hits.push({ evidence: shown, say: `项目${q(p.name)}的资金支出计划超出0–100%（${shown}）；累计进度不能超过100%。` });
+    if (flags.fallsBack) hits.push({ evidence: shown, say: `项目${q(p.name)}的累计支出计划在${flags.fallsBack}月底回落（${shown}）；累计进度应逐月不减。` });
+    if (flags.short) hits.push({ evidence: shown, say: `项目${q(p.name)}的资金支出计划到12月底未达到100%（${shown}）；请补齐全年支出安排。` });
+    if (flags.blank) hits.push({ severity: 'minor', evidence: shown, say: `项目${q(p.name)}的资金支出计划有空格（${shown}）；请填写每个时点的累计进度。` });
+    if (p.scheduleAsAmounts) hits.push({ severity: 'minor', evidence: shown, say: `项目${q(p.name)}的资金支出计划表头为“%”，填写的却是金额（${shown}）；已按预算数换算为百分比，请改填百分比。` });
+    return hits;
+  },
+};
+
+export default rule;

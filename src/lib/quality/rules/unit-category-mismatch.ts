@@ -1,0 +1,26 @@
+import { block, kind, nameOf, squash } from '../classify';
+import { q, row, target } from '../phrases';
+import { type IndicatorRule, SOURCES } from '../rule';
+
+/** Unit does not fit category: flags when unit class does not fit level2: 成本 → money (% only for 节约率/执行率); 时效 → time/date (% only for 及时/按时/进度 rates); 数量 → count (% only for 率/比例/覆盖); 满意度 → % or 分. */
+const rule: IndicatorRule = {
+  id: 'unit-category-mismatch', level: 'indicator', severity: 'major', source: SOURCES.cy101, cost: { part: 'fit', to: 0 },
+  name: { zh: '单位与指标类别不符', en: 'Unit does not fit category' },
+  check: (i, _p, f) => {
+    const cls = i.target.unitClass;
+    if (cls == null || f.projects.length === 0) return null;
+    const name = nameOf(i) + squash(i.description);
+    const k = kind(i) ?? (block(i) === 'cost' ? 'cost' : null);
+    const fits: Partial<Record<NonNullable<typeof k>, boolean>> = {
+      cost: cls === 'money' || (cls === 'percent' && /节约率|执行率|控制率|节支率/.test(name)),
+      timeliness: cls === 'time' || (cls === 'percent' && /及时|按时|进度|准时/.test(name)),
+      quantity: cls === 'count' || (cls === 'percent' && /率|比例|比率|覆盖/.test(name)),
+      satisfaction: cls === 'percent' || cls === 'score',
+    };
+    if (k == null || fits[k] !== false) return null;
+    const want = { cost: '金额（元/万元）', timeliness: '时间或日期（如“12月底前”）', quantity: '数量单位（次、人、项…）', satisfaction: '百分比或分值' } as Record<string, string>;
+    return { evidence: `${i.level2} / ${target(i)}`, say: `${row(i)}属于${q(i.level2)}，指标值${q(i.target.raw)}的单位不相符；应使用${want[k]}。` };
+  },
+};
+
+export default rule;
