@@ -154,7 +154,7 @@ async function main(): Promise<number> {
 
     // 4. Read back, then swapped in whole: a run that fails before this line leaves the old output as it was.
     const tVerify = performance.now();
-    const problems = verifyOutput(out, args.csv);
+    const problems = await verifyOutput(out, args.csv);
     if (problems.length > 0) throw new Stop(`the new output did not verify, so ${args.out} is left as it was:\n${problems.map((p) => `  ${p}`).join('\n')}`);
     const leftOver = commit(staging);
     if (leftOver) console.error(leftOver);
