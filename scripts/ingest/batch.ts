@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { type FilingMeta, readFiling } from '../../src/lib/parse';
+import type { FilingMeta } from '../../src/lib/parse';
 import { pdfAssets } from '../../src/lib/parse/sources/pdf-node';
-import { assessFiling, corpusPlaces, corpusRows, type Places } from '../../src/lib/quality';
-import { type Column, type Row, type TableName, TABLES, toArrowIPC, toRows } from '../../src/lib/tables';
+import { corpusPlaces, type Places } from '../../src/lib/quality';
+import { type Column, type Row, type TableName, TABLES, toArrowIPC } from '../../src/lib/tables';
+import { rejectionLine } from '../../src/lib/parse/rejection';
+import { readTables } from '../../src/lib/tables/read';
 import { osFound } from './failures';
 
 /**
@@ -91,26 +93,20 @@ async function readOne(file: string, rows: Map<string, Chunk>, places: Places): 
   if (typeof meta === 'string') return { file, error: `${file}: ${meta}`, bytes: 0 };
   const bytes = readRegular(file);
   if (typeof bytes === 'string') return { file, error: `${file}: expected a regular file; found ${bytes}`, bytes: 0 };
-  const r = await readFiling(bytes, basename(file), { meta, hash: sha256, pdf: PDF });
-  if (!r.ok) {
-    const { line, expected, found } = r.rejection;
-    return { file, error: `${file}${line ? `:${line}` : ''}: expected ${expected}; found ${found}`, bytes: bytes.length };
-  }
-  const f = r.filing;
-  const q = assessFiling(f);
-  const t = toRows(f, q);
+  const r = await readTables(bytes, basename(file), { meta, hash: sha256, pdf: PDF });
+  if (!r.ok) return { file, error: rejectionLine({ ...r.rejection, file }), bytes: bytes.length };
+  const { filing: f, tables: t, corpus } = r;
   const filing = t.filings[0];
   const partition = partitionOf(filing);
   const into = rows.get(partition) ?? { filings: [], projects: [], schedule: [], indicators: [], findings: [], corpus: [] };
   for (const name of DETAIL) into[name].push(...t[name]);
-  const corpus = corpusRows(f);
   corpusPlaces(corpus, places);
   into.corpus.push(...(corpus as unknown as Row[]));
   rows.set(partition, into);
   const sev = (s: string) => t.findings.filter((x) => x.severity === s).length;
   const summary: Summary = {
     place: `${f.county ?? '（未注明县区）'} ${f.year ?? '----'}`, file: f.sourceFile, projects: f.projects.length, indicators: t.indicators.length,
-    score: q.score, band: q.band, partial: q.partialRubric, status: f.status,
+    score: filing.score as number | null, band: filing.band as string | null, partial: filing.partial_rubric as boolean, status: f.status,
     critical: sev('critical'), major: sev('major'), minor: sev('minor'), info: sev('info'),
   };
   return { file, summary, filing, bytes: bytes.length };
