@@ -9,13 +9,18 @@ import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 import { arrowRows } from './arrow-rows';
 import { LoadFailure } from './failure';
 import { fetchBytes, type DataFiles } from './files';
-import { CREATE_TABLES, OFFLINE, TABLES } from './tables';
+import { CREATE_TABLES, OFFLINE, TABLES, type Table } from './tables';
 import { toRows, type Run } from './values';
 
 export interface Database {
   run: Run;
   /** Fetches and appends the partitions not loaded yet (`parts/<path>/<table>.arrow`), each once. */
   load(paths: readonly string[]): Promise<void>;
+  /**
+   * Appends one filing's rows (each table's Arrow IPC, as the import worker writes them): all of them or,
+   * when one is refused, none (the others' rows of that filing are deleted again).
+   */
+  append(filingId: string, ipc: Record<Table, Uint8Array>): Promise<void>;
   /** Stops the worker (a failed start is retried with a new one). */
   close(): Promise<void>;
 }
@@ -134,6 +139,19 @@ export async function openDatabase(files: DataFiles): Promise<Database> {
       }
       await Promise.all(paths.map((p) => loaded.get(p)));
     },
+    append: (filingId, ipc) =>
+      serial(async () => {
+        try {
+          for (const name of TABLES) await conn.insertArrowFromIPCStream(ipc[name], { name, create: false });
+        } catch (e) {
+          for (const name of TABLES) {
+            const stmt = await conn.prepare(`DELETE FROM ${name} WHERE filing_id = ?`);
+            await stmt.query(filingId);
+            await stmt.close();
+          }
+          throw e;
+        }
+      }),
     close: () => db.terminate(),
   };
 }

@@ -1,0 +1,47 @@
+/**
+ * The import's Web Worker: reads one file at a time exactly as `npm run ingest` does (read.ts), judged
+ * against the corpus it was given by the cross-filing rule, and answers with each table's Arrow IPC
+ * bytes or the rejection. All parsing happens here, never on the page's thread.
+ */
+import type { FilingMeta } from '../parse';
+import type { Places } from '../quality';
+import { TABLE_NAMES, TABLES, toArrowIPC, type TableName } from '../tables';
+import { placesOf } from './places';
+import { readImport } from './read';
+import type { Reply, Request } from './protocol';
+
+let places: Places = new Map();
+
+const post = (reply: Reply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
+
+/** A sidecar's text as the ingest reads it (readMeta in scripts/ingest/batch.ts): a JSON object, or why not. */
+function meta(name: string, text: string | null): FilingMeta | string {
+  if (text == null) return {};
+  try {
+    const m: unknown = JSON.parse(text);
+    return typeof m === 'object' && m != null && !Array.isArray(m) ? (m as FilingMeta) : `${name}.meta.json: expected a JSON object`;
+  } catch (e) {
+    return `${name}.meta.json: not valid JSON (${(e as Error).message})`;
+  }
+}
+
+async function read(req: Extract<Request, { type: 'read' }>): Promise<void> {
+  const m = meta(req.name, req.meta);
+  if (typeof m === 'string') return post({ type: 'read', ok: false, name: req.name, rejection: { file: req.name, line: null, expected: 'a sidecar of JSON', found: m } });
+  // The file's own places join the corpus: a file later in the batch is compared with it too.
+  const r = await readImport(new Uint8Array(req.bytes), req.name, { meta: m, pdf: req.pdf }, places);
+  if (!r.ok) return post({ type: 'read', ok: false, name: req.name, rejection: r.rejection });
+  const ipc = Object.fromEntries(TABLE_NAMES.map((t) => [t, toArrowIPC(TABLES[t], r.tables[t])])) as Record<TableName, Uint8Array>;
+  post({ type: 'read', ok: true, name: req.name, filing: r.filing, ipc }, Object.values(ipc).map((b) => b.buffer as ArrayBuffer));
+}
+
+self.onmessage = (e: MessageEvent<Request>) => {
+  const req = e.data;
+  if (req.type === 'corpus') places = placesOf(req.rows);
+  else if (req.type === 'read') {
+    read(req).catch((err: unknown) =>
+      // A defect of ours (or a table the Arrow writer refuses) is that file's refusal, not the batch's end.
+      post({ type: 'read', ok: false, name: req.name, rejection: { file: req.name, line: null, expected: 'a filing the reader can read', found: `internal error: ${(err as Error).message}` } }),
+    );
+  }
+};
