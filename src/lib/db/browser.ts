@@ -17,10 +17,11 @@ export interface Database {
   /** Fetches and appends the partitions not loaded yet (`parts/<path>/<table>.arrow`), each once. */
   load(paths: readonly string[]): Promise<void>;
   /**
-   * Appends one filing's rows (each table's Arrow IPC, as the import worker writes them): all of them or,
-   * when one is refused, none (the others' rows of that filing are deleted again).
+   * Appends filings' rows (each table's Arrow IPC, as the import worker writes them, for one filing or a
+   * group): all of them or, when a table refuses its rows, none (the others' rows of those filings are
+   * deleted again).
    */
-  append(filingId: string, ipc: Record<Table, Uint8Array>): Promise<void>;
+  append(filingIds: readonly string[], ipc: Record<Table, Uint8Array>): Promise<void>;
   /** Stops the worker (a failed start is retried with a new one). */
   close(): Promise<void>;
 }
@@ -139,14 +140,14 @@ export async function openDatabase(files: DataFiles): Promise<Database> {
       }
       await Promise.all(paths.map((p) => loaded.get(p)));
     },
-    append: (filingId, ipc) =>
+    append: (ids, ipc) =>
       serial(async () => {
         try {
           for (const name of TABLES) await conn.insertArrowFromIPCStream(ipc[name], { name, create: false });
         } catch (e) {
           for (const name of TABLES) {
-            const stmt = await conn.prepare(`DELETE FROM ${name} WHERE filing_id = ?`);
-            await stmt.query(filingId);
+            const stmt = await conn.prepare(`DELETE FROM ${name} WHERE filing_id IN (${ids.map(() => '?').join(', ')})`);
+            await stmt.query(...ids);
             await stmt.close();
           }
           throw e;

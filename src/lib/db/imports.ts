@@ -13,21 +13,27 @@ export interface ImportedMark {
   bytes: number;
 }
 
-export const markImported = (run: Run, m: ImportedMark) =>
-  run('INSERT OR REPLACE INTO imported VALUES (?::VARCHAR, ?::VARCHAR, ?::VARCHAR, ?::BIGINT)', [m.filing_id, m.source_file, m.imported_at, m.bytes]);
+/** Marks filings imported (one statement for a group). */
+export async function markImported(run: Run, marks: readonly ImportedMark[]): Promise<void> {
+  if (marks.length === 0) return;
+  const values = marks.map(() => '(?::VARCHAR, ?::VARCHAR, ?::VARCHAR, ?::BIGINT)').join(', ');
+  await run(`INSERT OR REPLACE INTO imported VALUES ${values}`, marks.flatMap((m) => [m.filing_id, m.source_file, m.imported_at, m.bytes]));
+}
+
+/** Every filing id in the tables (bundled or imported): what a batch must not add again. */
+export async function loadedIds(run: Run): Promise<Set<string>> {
+  return new Set((await run('SELECT filing_id FROM filings')).map((r) => r.filing_id as string));
+}
+
+/** Takes every imported filing out of the five tables, then empties `imported`. */
+export async function removeImported(run: Run): Promise<void> {
+  for (const t of TABLES) await run(`DELETE FROM ${t} WHERE filing_id IN (SELECT filing_id FROM imported)`);
+  await run('DELETE FROM imported');
+}
 
 /** Takes a filing out of the five tables and of `imported`. */
 export async function removeFiling(run: Run, filingId: string): Promise<void> {
   for (const t of [...TABLES, 'imported']) await run(`DELETE FROM ${t} WHERE filing_id = ?::VARCHAR`, [filingId]);
-}
-
-/** Whether a filing id is in the tables (bundled or imported), and whether as an import. */
-export async function presence(run: Run, filingId: string): Promise<'bundled' | 'imported' | null> {
-  const [r] = await run(
-    'SELECT EXISTS (SELECT 1 FROM imported WHERE filing_id = ?::VARCHAR) AS imported, EXISTS (SELECT 1 FROM filings WHERE filing_id = ?::VARCHAR) AS present',
-    [filingId, filingId],
-  );
-  return r.imported ? 'imported' : r.present ? 'bundled' : null;
 }
 
 /** The compared fields of every loaded indicator, once per distinct value (places.ts makes the corpus of them). */

@@ -6,8 +6,8 @@
  */
 import { app, beforeReady, navigate, partitionOfFiling, startEngine } from '../ui/app.svelte';
 import { choices, countyNames } from '../db/queries';
-import { comparedRows, markImported, presence, removeFiling } from '../db/imports';
-import { NO_FILTERS } from '../db/scope';
+import { comparedRows, loadedIds, markImported, removeFiling, removeImported } from '../db/imports';
+import { NO_COUNTY, NO_FILTERS } from '../db/scope';
 import type { Database } from '../db/browser';
 import type { Rejection } from '../parse';
 import { rejectionLine } from '../parse/rejection';
@@ -72,11 +72,19 @@ async function engine(): Promise<Database> {
   return app.db;
 }
 
-/** Where a filing id is already: in the tables (bundled or imported), or in a province's filing index. */
-async function already(db: Database, id: string): Promise<'bundled' | 'imported' | null> {
-  const here = await presence(db.run, id);
-  if (here) return here;
-  return app.partitioned && (await partitionOfFiling(id).catch(() => null)) != null ? 'bundled' : null;
+/** How often the list and progress bar are redrawn during a batch. */
+const PUBLISH_MS = 150;
+
+/** Files appended to the engine at once: each append is five round trips to its worker, so a group is cheaper. */
+const GROUP = 25;
+
+/** A file read and not yet appended. */
+interface Read {
+  id: string;
+  name: string;
+  filing: Row;
+  ipc: Record<TableName, Uint8Array>;
+  kept: Stored;
 }
 
 /** The imported filings' choices and names, merged into the filter bar's; then every view asks again. */
@@ -86,59 +94,110 @@ async function refresh(db: Database) {
   app.revision++;
 }
 
-const keep = (r: Stored) =>
-  storePut(r).then(
+const keep = (records: Stored[]) =>
+  storePut(records).then(
     () => (imports.storeFailure = null),
     (e: unknown) => (imports.storeFailure = (e as Error).message),
   );
 
-/** Appends a read filing's rows and marks it imported. */
-async function add(db: Database, filing: Row, ipc: Record<TableName, Uint8Array>, name: string, bytes: number, at: string) {
-  const id = filing.filing_id as string;
-  // The engine takes (detaches) what it is given: it gets copies, the export and storage keep these.
-  await db.append(id, Object.fromEntries(Object.entries(ipc).map(([t, b]) => [t, b.slice()])) as Record<TableName, Uint8Array>);
-  tables.set(id, ipc);
-  await markImported(db.run, { filing_id: id, source_file: name, imported_at: at, bytes });
+/** Appends a group of read filings (one append a table) and marks them imported. */
+async function add(db: Database, group: Read[]) {
+  if (group.length === 0) return;
+  await db.append(group.map((g) => g.id), await reader.combine(group.map((g) => g.ipc)));
+  for (const g of group) tables.set(g.id, g.ipc);
+  await markImported(db.run, group.map((g) => ({ filing_id: g.id, source_file: g.name, imported_at: g.kept.imported_at, bytes: g.kept.bytes.byteLength })));
 }
 
 const refused = (name: string, reason: string): Entry => ({ key: `refused:${name}`, name, status: 'refused', filing: null, reason });
 const rejected = (name: string, r: Rejection) => refused(name, rejectionLine({ ...r, file: name }));
+const imported = (g: Read): Entry => ({ key: g.id, name: g.name, status: 'imported', filing: g.filing, reason: null });
 
-/** Reads a batch of files, one at a time; stops after the current file when cancelled. */
+/**
+ * Reads a batch of files, one at a time, appending them a group at a time; stops after the current file
+ * when cancelled. A file already in the tables (bundled or imported before) is said so and not added.
+ */
 export async function importFiles(files: Picked[]): Promise<void> {
   if (imports.batch) return; // one batch at a time: the button is disabled meanwhile
   imports.outcome = null;
   imports.batch = { done: 0, total: files.length, current: null, cancelled: false };
   // The entries of earlier batches that were not imported make way for this batch's.
-  imports.list = imports.list.filter((e) => e.status === 'imported');
+  const before = imports.list.filter((e) => e.status === 'imported');
+  const entries = new Map<string, Entry>();
   let ok = 0;
-  let bad = 0;
   let done = 0;
-  try {
-    const db = await engine();
-    reader.setCorpus(await comparedRows(db.run));
-    for (const { file, path, meta } of files) {
-      if (imports.batch.cancelled) break;
-      imports.batch = { ...imports.batch, current: path };
-      const entry = await importOne(db, file, path, meta);
-      if (entry.status === 'imported') ok++;
-      else bad++;
-      imports.list = [...imports.list.filter((e) => e.key !== entry.key), entry];
-      imports.batch = { ...imports.batch, done: ++done };
+  let current: string | null = null;
+  // The list and the progress bar are redrawn a few times a second, not once a file: a redraw of a long
+  // list costs more than reading a small file.
+  let shownAt = 0;
+  const publish = (now = false) => {
+    if (!now && performance.now() - shownAt < PUBLISH_MS) return;
+    shownAt = performance.now();
+    imports.list = [...before.filter((e) => !entries.has(e.key)), ...entries.values()];
+    if (imports.batch) imports.batch = { ...imports.batch, done, current };
+  };
+  const show = (e: Entry) => {
+    entries.delete(e.key);
+    entries.set(e.key, e);
+  };
+  let group: Read[] = [];
+  let db: Database | null = null;
+  const flush = async () => {
+    const g = group;
+    group = [];
+    try {
+      await add(db!, g);
+      ok += g.length;
+      void keep(g.map((x) => x.kept));
+    } catch (e) {
+      console.error(e);
+      for (const x of g) show(refused(x.name, `${x.name}: expected the data engine to take its rows; found ${(e as Error).message}`));
     }
+  };
+  try {
+    db = await engine();
+    reader.setCorpus(await comparedRows(db.run));
+    const present = await loadedIds(db.run);
+    const ahead = (i: number) => (i < files.length ? readOne(files[i].file, files[i].path, files[i].meta) : null);
+    let next = ahead(0);
+    for (const [i, { path }] of files.entries()) {
+      if (imports.batch.cancelled) break;
+      current = path;
+      publish();
+      const r = (await next)!;
+      next = imports.batch.cancelled ? null : ahead(i + 1); // read while this one is listed and appended
+      if ('status' in r) show(r);
+      else if (present.has(r.id) || (app.partitioned && (await partitionOfFiling(r.id).catch(() => null)) != null)) {
+        // Listed beside the copy it repeats (which keeps its line and its remove button).
+        const earlier = imports.ids.has(r.id) || [...entries.values()].some((e) => e.key === r.id);
+        show({ key: `duplicate:${path}`, name: path, status: 'duplicate', filing: r.filing, reason: earlier ? 'imported' : 'bundled' });
+      } else {
+        present.add(r.id);
+        group.push(r);
+        show(imported(r));
+      }
+      done++;
+      if (group.length >= GROUP) await flush();
+    }
+    await flush();
     await refresh(db);
   } catch (e) {
     console.error(e);
-    imports.list = [...imports.list, refused(files[done]?.path ?? '', `the import stopped: ${(e as Error).message}`)];
+    show(refused(files[done]?.path ?? '', `the import stopped: ${(e as Error).message}`));
   } finally {
-    imports.outcome = { ok, bad, left: files.length - done };
+    publish(true);
+    imports.outcome = { ok, bad: done - ok, left: files.length - done };
     imports.batch = null;
   }
-  // Each imported file's reading report, at once.
-  if (ok > 0) navigate({ ...app.route, view: 'reading', project: null, filing: null, from: null, page: 0, filters: { ...NO_FILTERS, source: 'imported' } });
+  // Each imported file's reading report, at once (on a province, in the first one's county).
+  if (ok > 0) {
+    const first = [...entries.values()].find((e) => e.status === 'imported')?.filing?.county_code as string | null | undefined;
+    const county = app.partitioned ? (first ?? NO_COUNTY) : null;
+    navigate({ ...app.route, view: 'reading', project: null, filing: null, from: null, page: 0, filters: { ...NO_FILTERS, county, source: 'imported' } });
+  }
 }
 
-async function importOne(db: Database, file: File, path: string, meta: File | null): Promise<Entry> {
+/** One file through the worker: read, or the refusal's entry. */
+async function readOne(file: File, path: string, meta: File | null): Promise<Read | Entry> {
   if (file.size > MAX_FILE_MB * 1024 * 1024) {
     return refused(path, `${path}: expected a file of at most ${MAX_FILE_MB} MB; found ${(file.size / 1024 / 1024).toFixed(1)} MB`);
   }
@@ -153,13 +212,8 @@ async function importOne(db: Database, file: File, path: string, meta: File | nu
   const r = await reader.read(path, bytes, metaText);
   if (!r.ok) return rejected(path, r.rejection);
   const id = r.filing.filing_id as string;
-  const where = await already(db, id);
-  // Listed beside the copy it repeats (which keeps its line and its remove button).
-  if (where) return { key: `duplicate:${path}`, name: path, status: 'duplicate', filing: r.filing, reason: where };
   const at = new Date().toISOString();
-  await add(db, r.filing, r.ipc, path, file.size, at);
-  void keep({ filing_id: id, name: path, bytes: kept, meta: metaText, filing: r.filing, ipc: r.ipc, version: version(), imported_at: at });
-  return { key: id, name: path, status: 'imported', filing: r.filing, reason: null };
+  return { id, name: path, filing: r.filing, ipc: r.ipc, kept: { filing_id: id, name: path, bytes: kept, meta: metaText, filing: r.filing, ipc: r.ipc, version: version(), imported_at: at } };
 }
 
 /** Stops the batch after the file being read. */
@@ -179,7 +233,7 @@ export async function remove(id: string): Promise<void> {
 
 export async function removeAll(): Promise<void> {
   const db = await engine();
-  for (const id of imports.ids) await removeFiling(db.run, id);
+  await removeImported(db.run);
   tables.clear();
   imports.list = [];
   await storeClear().catch((e: unknown) => (imports.storeFailure = (e as Error).message));
@@ -203,11 +257,12 @@ function restore(db: Database): Promise<void> {
     if (kept.length === 0) return;
     kept.sort((a, b) => a.imported_at.localeCompare(b.imported_at));
     const list: Entry[] = [];
-    const stale = kept.filter((r) => r.version !== version());
-    if (stale.length) reader.setCorpus(await comparedRows(db.run));
+    if (kept.some((r) => r.version !== version())) reader.setCorpus(await comparedRows(db.run));
+    const present = await loadedIds(db.run);
+    const group: Read[] = [];
     for (const r of kept) {
-      if ((await presence(db.run, r.filing_id)) === 'bundled' || (app.partitioned && (await partitionOfFiling(r.filing_id).catch(() => null)))) {
-        await storeDelete(r.filing_id).catch(() => {});
+      if (present.has(r.filing_id) || (app.partitioned && (await partitionOfFiling(r.filing_id).catch(() => null)) != null)) {
+        await storeDelete(r.filing_id).catch(() => {}); // now part of the bundled data
         continue;
       }
       let { filing, ipc } = r;
@@ -219,11 +274,13 @@ function restore(db: Database): Promise<void> {
           continue;
         }
         ({ filing, ipc } = again);
-        void keep({ ...r, filing, ipc, version: version() });
+        void keep([{ ...r, filing, ipc, version: version() }]);
       }
-      await add(db, filing, ipc, r.name, r.bytes.byteLength, r.imported_at);
-      list.push({ key: r.filing_id, name: r.name, status: 'imported', filing, reason: null });
+      present.add(r.filing_id);
+      group.push({ id: r.filing_id, name: r.name, filing, ipc, kept: r });
     }
+    for (let i = 0; i < group.length; i += GROUP) await add(db, group.slice(i, i + GROUP));
+    list.push(...group.map(imported));
     imports.list = [...list, ...imports.list.filter((e) => !list.some((k) => k.key === e.key))];
     await refresh(db);
   })().catch((e: unknown) => {

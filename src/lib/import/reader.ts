@@ -4,7 +4,7 @@
  * new worker. Parsing never runs on the page's thread.
  */
 import type { Rejection } from '../parse';
-import type { Row, TableName } from '../tables';
+import { TABLE_NAMES, type Row, type TableName } from '../tables/schema';
 import type { ComparedRow } from './places';
 import type { Reply, Request } from './protocol';
 
@@ -32,8 +32,12 @@ export class Reader {
     this.worker?.postMessage({ type: 'corpus', rows } satisfies Request);
   }
 
+  private requests = 0;
+
+  /** Reads may be asked for ahead (the worker answers them in turn): the next file is read while this one is appended. */
   read(name: string, bytes: ArrayBuffer, meta: string | null): Promise<Read> {
     const w = (this.worker ??= this.spawn());
+    const id = ++this.requests;
     return new Promise((resolve) => {
       const done = (r: Read) => {
         w.removeEventListener('message', onMessage);
@@ -42,7 +46,7 @@ export class Reader {
       };
       const onMessage = (e: MessageEvent<Reply | { sourceName?: string }>) => {
         const m = e.data;
-        if (!('type' in m) || m.type !== 'read' || m.name !== name) return; // pdf.js's own 'ready' message, say
+        if (!('type' in m) || m.type !== 'read' || m.id !== id) return; // another file's, or pdf.js's own 'ready' message
         done(m.ok ? { ok: true, filing: m.filing, ipc: m.ipc } : { ok: false, rejection: m.rejection });
       };
       const onError = (e: ErrorEvent) => {
@@ -52,7 +56,30 @@ export class Reader {
       };
       w.addEventListener('message', onMessage);
       w.addEventListener('error', onError);
-      w.postMessage({ type: 'read', name, bytes, meta, pdf: pdfAssets() } satisfies Request, [bytes]);
+      w.postMessage({ type: 'read', id, name, bytes, meta, pdf: pdfAssets() } satisfies Request, [bytes]);
+    });
+  }
+
+  /** The tables of several filings joined (one Arrow stream a table); the given buffers are not taken. */
+  combine(each: Record<TableName, Uint8Array>[]): Promise<Record<TableName, Uint8Array>> {
+    const w = (this.worker ??= this.spawn());
+    const id = ++this.requests;
+    const ipc = Object.fromEntries(TABLE_NAMES.map((t) => [t, each.map((x) => x[t].slice())])) as Record<TableName, Uint8Array[]>;
+    return new Promise((resolve, reject) => {
+      const onMessage = (e: MessageEvent<Reply>) => {
+        if (e.data?.type !== 'combine' || e.data.id !== id) return;
+        w.removeEventListener('message', onMessage);
+        w.removeEventListener('error', onError);
+        resolve(e.data.ipc);
+      };
+      const onError = (e: ErrorEvent) => {
+        e.preventDefault();
+        this.close();
+        reject(new Error(`the import worker stopped (${e.message || 'out of memory?'})`));
+      };
+      w.addEventListener('message', onMessage);
+      w.addEventListener('error', onError);
+      w.postMessage({ type: 'combine', id, ipc } satisfies Request, Object.values(ipc).flatMap((l) => l.map((b) => b.buffer as ArrayBuffer)));
     });
   }
 

@@ -42,7 +42,7 @@ function open(): Promise<IDBDatabase> {
   return opened;
 }
 
-/** One transaction on the store; resolves with the request's result when the transaction completes. */
+/** One transaction on the store; resolves with the (last) request's result when the transaction completes. */
 async function tx<T>(mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
   const db = await open();
   return new Promise<T>((resolve, reject) => {
@@ -61,6 +61,8 @@ async function tx<T>(mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDBR
 }
 
 export const storeAll = () => tx<Stored[]>('readonly', (s) => s.getAll() as IDBRequest<Stored[]>);
-export const storePut = (r: Stored) => tx('readwrite', (s) => s.put(r)).then(() => {});
+/** Several records in one transaction: all kept, or none. */
+export const storePut = (records: Stored[]) =>
+  tx('readwrite', (s) => records.map((r) => s.put(r)).at(-1)!).then(() => {});
 export const storeDelete = (id: string) => tx('readwrite', (s) => s.delete(id)).then(() => {});
 export const storeClear = () => tx('readwrite', (s) => s.clear()).then(() => {});

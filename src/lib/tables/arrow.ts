@@ -1,4 +1,4 @@
-import { Bool, DataType, Decimal, Float64, Int32, makeData, makeVector, Table, tableFromIPC, tableToIPC, Utf8, type Vector } from 'apache-arrow';
+import { Bool, DataType, Decimal, Float64, Int32, makeData, makeVector, RecordBatchReader, RecordBatchStreamWriter, Table, tableFromIPC, tableToIPC, Utf8, type Vector } from 'apache-arrow';
 import { fitsTables } from '../parse/money';
 import type { Cell, Column, Row } from './schema';
 
@@ -120,4 +120,24 @@ function fenOf(w: Uint32Array): bigint {
   const lo = BigInt(w[0]) | (BigInt(w[1]) << 32n);
   const hi = BigInt(w[2]) | (BigInt(w[3]) << 32n);
   return BigInt.asIntN(128, lo | (hi << 64n));
+}
+
+/** Arrow IPC streams of one schema → one stream, joined batch by batch (never decoded to rows); null for none. */
+export function concatIPC(streams: Iterable<Uint8Array>): { bytes: Uint8Array; rows: number } | null {
+  const writer = new RecordBatchStreamWriter();
+  let rows = 0;
+  let opened = false;
+  for (const s of streams) {
+    for (const batch of RecordBatchReader.from(s)) {
+      if (!opened) {
+        writer.reset(undefined, batch.schema);
+        opened = true;
+      }
+      writer.write(batch);
+      rows += batch.numRows;
+    }
+  }
+  if (!opened) return null;
+  writer.finish();
+  return { bytes: writer.toUint8Array(true), rows };
 }
