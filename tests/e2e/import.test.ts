@@ -5,15 +5,19 @@
  * refused files named with their reason; hostile text kept as text; no request off the machine; no
  * main-thread task over 200 ms while a batch runs.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fromArrowIPC, TABLE_NAMES } from '../../src/lib/tables';
 import { launch, settled, watch, type Watched } from './harness';
 import type { Browser } from './browser';
 import { ROOT } from './setup';
+import { serve } from '../../scripts/serve';
+import { synthesize } from '../../scripts/synth';
 
 const partitioned = inject('partitioned');
 const file = (path: string) => ({ name: path.split('/').pop()!, buffer: readFileSync(join(ROOT, path)) });
@@ -45,7 +49,7 @@ afterAll(async () => {
 });
 afterEach(async () => {
   for (const w of pages.splice(0)) {
-    expect(w.errors, 'console errors').toEqual([]);
+    expect(w.errors, `console errors: ${w.errors.join(' | ')}`).toEqual([]);
     expect(w.dialogs, 'dialogs (injected script ran)').toEqual([]);
     expect(w.offsite, 'requests that left 127.0.0.1').toEqual([]);
     await w.page.close();
@@ -226,5 +230,106 @@ describe.skipIf(partitioned)('import', () => {
     await page.reload();
     await settled(page);
     expect(await page.locator('[data-import-toggle] .count').count()).toBe(0);
+  });
+});
+
+describe.skipIf(partitioned)('import: bad input', () => {
+  it('refuses a zip bomb and a file past 50 MB with their reasons; the rest of the batch goes on', async () => {
+    const { page } = await open();
+    // A .docx whose document.xml is 40 MB of spaces packed about 1000:1.
+    const bomb = zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'word/document.xml': new Uint8Array(40e6).fill(32) }, { level: 9 });
+    await page.evaluate(async (b) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(b)], 'bomb.docx'));
+      dt.items.add(new File([new Uint8Array(51 * 1024 * 1024)], 'huge.pdf'));
+      for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, [...bomb]);
+    await page.waitForSelector('[data-import-outcome]', { timeout: 60_000 });
+    const reasons = await page.locator('[data-import-entry="refused"] [data-reason]').allInnerTexts();
+    expect(reasons.find((r) => r.startsWith('bomb.docx'))).toMatch(/compressed at most 200:1/);
+    expect(reasons.find((r) => r.startsWith('huge.pdf'))).toMatch(/expected a file of at most 50 MB; found 51\.0 MB/);
+    // The page still works: the next batch is read.
+    await choose(page, [GOOD[2]]);
+    expect(await page.locator('[data-import-entry="imported"]').count()).toBe(1);
+    await page.click('[data-import-remove-all]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-import-entry="imported"]').length === 0);
+  });
+
+  it('cancel stops after the current file: what was read is imported and kept, the rest is not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perflens-cancel-'));
+    synthesize({ out: dir, counties: 5, departments: 20, years: 1, province: '13', seed: 3 });
+    const list = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).map((f) => join(dir, f));
+    const { page } = await open();
+    await panel(page);
+    await page.locator('[data-import-input]').setInputFiles(list);
+    await page.click('[data-import-cancel]');
+    await page.waitForSelector('[data-import-outcome]', { timeout: 60_000 });
+    expect(await page.locator('[data-import-outcome]').innerText()).toMatch(/已取消：其余 \d+ 个文件没有读取/);
+    const n = await page.locator('[data-import-entry="imported"]').count();
+    expect(n).toBeLessThan(list.length);
+    await page.waitForFunction((k) => document.querySelector('[data-import-toggle] .count')?.textContent === String(k), n);
+    expect(await stored(page)).toHaveLength(n);
+    await page.click('[data-import-remove-all]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-import-entry="imported"]').length === 0);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('blocked storage is said plainly and the import still works for the session', async () => {
+    const w = await watch(browser, null);
+    pages.push(w);
+    await w.page.addInitScript(() => {
+      IDBFactory.prototype.open = () => {
+        throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+      };
+    });
+    await w.page.goto(inject('baseUrl'));
+    await settled(w.page);
+    await choose(w.page, [GOOD[0]]);
+    expect(await w.page.locator('[data-import-entry="imported"]').count()).toBe(1);
+    expect(await w.page.locator('[data-import-store-failure]').innerText()).toMatch(/浏览器存储不可用.*刷新后需要重新导入/);
+    await overviewHas(w.page, ['410225']);
+  });
+});
+
+describe.skipIf(partitioned)('import at province scale (the seeds built partitioned)', () => {
+  let base: string;
+  let close: () => Promise<void>;
+  let site: string;
+  beforeAll(async () => {
+    site = mkdtempSync(join(tmpdir(), 'perflens-site-partitioned-'));
+    cpSync(join(ROOT, 'dist'), site, { recursive: true });
+    rmSync(join(site, 'data'), { recursive: true, force: true });
+    cpSync(inject('dataDir'), join(site, 'data'), { recursive: true });
+    execFileSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/site-summary.ts', join(site, 'data'), '--partitioned'], { cwd: ROOT, stdio: 'ignore' });
+    const server = await serve(site, 0);
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+    close = () => new Promise((done) => server.close(() => done()));
+  }, 120_000);
+  afterAll(async () => {
+    await close?.();
+    rmSync(site, { recursive: true, force: true });
+  });
+
+  it('says the province-wide figures leave the imports out, and shows them with their county', async () => {
+    const w = await watch(browser, '', undefined, base);
+    pages.push(w);
+    await w.page.waitForSelector('[data-chart]');
+    await choose(w.page, [GOOD[0]]);
+    // The reading report opens in the import's county, with what the cross-filing comparison could see.
+    await w.page.waitForURL(/view=reading.*county=410225/);
+    await settled(w.page);
+    expect(await w.page.locator('section.filing [data-imported-badge]').count()).toBe(1);
+    expect(await w.page.locator('[data-corpus-partial]').count()).toBe(1);
+    // Province-wide: the build-time overview, and the plain word that it does not hold the import.
+    await w.page.goto(base);
+    await w.page.waitForSelector('[data-province-note]');
+    expect(await w.page.locator('[data-province-note]').innerText()).toContain('全省汇总不含导入的 1 份文件');
+    expect(await w.page.locator('table[data-table="counties"] tr[data-county="410225"]').count()).toBe(0);
+    // With its county chosen, the numbers include it.
+    await w.page.goto(new URL('?county=410225', base).href);
+    await settled(w.page);
+    await w.page.waitForSelector('table[data-table="counties"] tr[data-county="410225"] [data-imported-badge]');
+    expect(await w.page.locator('[data-province-note]').count()).toBe(0);
   });
 });

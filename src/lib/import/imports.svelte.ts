@@ -143,6 +143,7 @@ export async function importFiles(files: Picked[]): Promise<void> {
   let db: Database | null = null;
   const flush = async () => {
     const g = group;
+    if (g.length === 0) return;
     group = [];
     try {
       await add(db!, g);

@@ -62,7 +62,8 @@ async function tx<T>(mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDBR
 
 export const storeAll = () => tx<Stored[]>('readonly', (s) => s.getAll() as IDBRequest<Stored[]>);
 /** Several records in one transaction: all kept, or none. */
-export const storePut = (records: Stored[]) =>
-  tx('readwrite', (s) => records.map((r) => s.put(r)).at(-1)!).then(() => {});
+export const storePut = async (records: Stored[]) => {
+  if (records.length) await tx('readwrite', (s) => records.map((r) => s.put(r)).at(-1)!);
+};
 export const storeDelete = (id: string) => tx('readwrite', (s) => s.delete(id)).then(() => {});
 export const storeClear = () => tx('readwrite', (s) => s.clear()).then(() => {});
