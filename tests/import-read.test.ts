@@ -8,7 +8,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { comparedRows, removeFiling } from '../src/lib/db/imports';
+import { comparedRows, markImported, removeFiling, removeImported } from '../src/lib/db/imports';
+import { counties } from '../src/lib/db/queries';
+import { NO_FILTERS } from '../src/lib/db/scope';
 import { openNodeDatabase } from '../src/lib/db/node';
 import type { Run } from '../src/lib/db/values';
 import { placesOf } from '../src/lib/import/places';
@@ -57,4 +59,19 @@ describe('an imported file gives the rows the ingest wrote for it', () => {
       if (name.startsWith('002')) expect(r.tables.findings.some((x) => x.rule_id === 'cross-filing-boilerplate')).toBe(true);
     }, 60_000);
   }
+});
+
+describe('the 来源 filter', () => {
+  it('selects the filings marked imported, or the others; removing the imports takes their rows out', async () => {
+    const run: Run = await openNodeDatabase(out);
+    const yutian = ingested.filings.filter((f) => f.county === '玉田县');
+    await markImported(run, yutian.map((f) => ({ filing_id: f.filing_id as string, source_file: f.source_file as string, imported_at: '2026-01-01T00:00:00Z', bytes: 1 })));
+    const codes = async (source: string | null) => (await counties(run, { ...NO_FILTERS, source })).map((c) => c.county_code);
+    expect(await codes('imported')).toEqual(['130229']);
+    expect(await codes('bundled')).not.toContain('130229');
+    expect((await codes(null)).length).toBe((await codes('bundled')).length + 1);
+    await removeImported(run);
+    expect(await codes(null)).not.toContain('130229');
+    expect(await run('SELECT count(*)::INTEGER AS n FROM indicators WHERE county_code = ?', ['130229'])).toEqual([{ n: 0 }]);
+  });
 });

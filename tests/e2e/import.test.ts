@@ -10,6 +10,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
+import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fromArrowIPC, TABLE_NAMES } from '../../src/lib/tables';
@@ -172,7 +173,13 @@ describe.skipIf(partitioned)('import', () => {
     // The data view: 兰考县's indicators; the 来源 filter: imported only, then bundled only.
     await page.goto(new URL('?view=data&county=410225', inject('baseUrl')).href);
     await settled(page);
-    expect(Number(await page.locator('[data-total]').getAttribute('data-total'))).toBeGreaterThan(0);
+    const total = Number(await page.locator('[data-total]').getAttribute('data-total'));
+    expect(total).toBeGreaterThan(0);
+    // Its CSV holds those rows: the downloads read the same tables.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-download="indicators"]')]);
+    const rows = parse(readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(total);
+    expect(new Set(rows.map((r) => r.county_code))).toEqual(new Set(['410225']));
     await page.selectOption('select[name="source"]', 'imported');
     await settled(page);
     const imported = Number(await page.locator('[data-total]').getAttribute('data-total'));
