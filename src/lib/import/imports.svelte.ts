@@ -8,6 +8,7 @@ import { app, beforeReady, navigate, partitionOfFiling, startEngine } from '../u
 import { choices, countyNames } from '../db/queries';
 import { comparedRows, loadedIds, markImported, removeFiling, removeImported } from '../db/imports';
 import { NO_COUNTY, NO_FILTERS } from '../db/scope';
+import { partitionsOf } from '../db/layout';
 import type { Database } from '../db/browser';
 import type { Rejection } from '../parse';
 import { rejectionLine } from '../parse/rejection';
@@ -64,6 +65,16 @@ const tables = new Map<string, Record<TableName, Uint8Array>>();
 
 /** The imported filings' tables, in the order they were imported. */
 export const importedTables = () => [...imports.ids].map((id) => tables.get(id)!).filter(Boolean);
+
+/**
+ * The partitions an imported filing sits beside (its county and year's, on a province): what its project
+ * page and opinion load, so the county's median and peers are there. The filing's own rows are always in.
+ */
+export function importedPartitions(filingId: string): string[] {
+  const f = imports.list.find((e) => e.key === filingId && e.status === 'imported')?.filing;
+  if (!f || !app.summary) return [];
+  return partitionsOf(app.summary.layout, (f.county_code as string | null) ?? NO_COUNTY, f.year as number | null).map((p) => p.path);
+}
 
 /** The engine, started if need be (with the kept imports back in its tables: see restore). */
 async function engine(): Promise<Database> {
