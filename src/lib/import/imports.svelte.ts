@@ -86,6 +86,9 @@ async function engine(): Promise<Database> {
 /** How often the list and progress bar are redrawn during a batch. */
 const PUBLISH_MS = 150;
 
+/** Files read ahead of the one being appended (at most this many files' bytes in memory at once). */
+const READ_AHEAD = 3;
+
 /** Files appended to the engine at once: each append is five round trips to its worker, so a group is cheaper. */
 const GROUP = 25;
 
@@ -169,14 +172,19 @@ export async function importFiles(files: Picked[]): Promise<void> {
     db = await engine();
     reader.setCorpus(await comparedRows(db.run));
     const present = await loadedIds(db.run);
-    const ahead = (i: number) => (i < files.length ? readOne(files[i].file, files[i].path, files[i].meta) : null);
-    let next = ahead(0);
+    // The next files are read while this one is listed and a group appended (the worker answers in turn).
+    const reads: Promise<Read | Entry>[] = [];
+    const ahead = (i: number) => {
+      if (i < files.length && !imports.batch?.cancelled) reads[i] = readOne(files[i].file, files[i].path, files[i].meta);
+    };
+    for (let i = 0; i < READ_AHEAD; i++) ahead(i);
     for (const [i, { path }] of files.entries()) {
       if (imports.batch.cancelled) break;
       current = path;
       publish();
-      const r = (await next)!;
-      next = imports.batch.cancelled ? null : ahead(i + 1); // read while this one is listed and appended
+      const r = await reads[i];
+      delete reads[i];
+      ahead(i + READ_AHEAD);
       if ('status' in r) show(r);
       else if (present.has(r.id) || (app.partitioned && (await partitionOfFiling(r.id).catch(() => null)) != null)) {
         // Listed beside the copy it repeats (which keeps its line and its remove button).
