@@ -236,6 +236,9 @@ async function readOne(file: File, path: string, meta: File | null): Promise<Rea
   return { id, name: path, filing: r.filing, ipc: r.ipc, kept: { filing_id: id, name: path, bytes: kept, meta: metaText, filing: r.filing, ipc: r.ipc, version: version(), imported_at: at } };
 }
 
+/** The panel opened or files are dragged in: the worker starts while the user picks them. */
+export const prepare = () => reader.warm();
+
 /** Stops the batch after the file being read. */
 export function cancel() {
   if (imports.batch) imports.batch = { ...imports.batch, cancelled: true };

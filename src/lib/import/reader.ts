@@ -26,6 +26,11 @@ export class Reader {
     return w;
   }
 
+  /** Starts the worker ahead of the files (its code loaded and compiled while the user picks them). */
+  warm() {
+    this.worker ??= this.spawn();
+  }
+
   /** The corpus the next files are judged against (the indicators loaded in the engine). */
   setCorpus(rows: ComparedRow[]) {
     this.corpus = rows;
