@@ -5,6 +5,7 @@ import type { FilingMeta } from '../../src/lib/parse';
 import { pdfAssets } from '../../src/lib/parse/sources/pdf-node';
 import { corpusPlaces, type Places } from '../../src/lib/quality';
 import { type Column, type Row, type TableName, TABLES, toArrowIPC } from '../../src/lib/tables';
+import { parseMeta } from '../../src/lib/parse/meta';
 import { rejectionLine } from '../../src/lib/parse/rejection';
 import { readTables } from '../../src/lib/tables/read';
 import { osFound } from './failures';
@@ -77,13 +78,13 @@ function readMeta(file: string): FilingMeta | string {
   const alt = file.replace(/\.[^./]+$/, '.meta.json');
   const path = existsSync(side) ? side : existsSync(alt) && alt !== file ? alt : null;
   if (!path) return {};
+  let text: string;
   try {
-    const m = JSON.parse(readFileSync(path, 'utf8'));
-    if (typeof m !== 'object' || m == null || Array.isArray(m)) return `${path}: expected a JSON object`;
-    return m as FilingMeta;
+    text = readFileSync(path, 'utf8');
   } catch (e) {
     return `${path}: not valid JSON (${(e as Error).message})`;
   }
+  return parseMeta(text, path);
 }
 
 const PDF = pdfAssets();

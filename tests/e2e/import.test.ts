@@ -197,13 +197,17 @@ describe.skipIf(partitioned)('import', () => {
 
   it('a drop imports too; a file already there is said so and added once', async () => {
     const { page } = await open();
-    await drop(page, [file('tests/fixtures/templates/three-projects.docx'), GOOD[0], file('data/raw/000_a2806c01fbfd326d.txt')]);
-    expect(await page.locator('[data-import-entry="imported"]').count()).toBe(GOOD.length + 1);
+    // The filing that never names its county (a bundled seed, a line added), with a sidecar that names it.
+    const unnamed = text('unnamed.txt', `${readFileSync(join(ROOT, 'data/raw/004_d7b13e23de355d4f.txt'), 'utf8')}\n`);
+    const sidecar = text('unnamed.txt.meta.json', JSON.stringify({ county: '滦州市', county_code: '130284', year: 2023 }));
+    await drop(page, [file('tests/fixtures/templates/three-projects.docx'), GOOD[0], file('data/raw/000_a2806c01fbfd326d.txt'), unnamed, sidecar]);
+    expect(await page.locator('[data-import-entry="imported"]').count()).toBe(GOOD.length + 2);
+    expect(await page.locator('[data-import-entry="imported"]').filter({ hasText: 'unnamed.txt' }).innerText()).toContain('滦州市 2023');
     const dup = await page.locator('[data-import-entry="duplicate"] [data-reason]').allInnerTexts();
     expect(dup).toHaveLength(2);
     expect(dup.some((r) => r.includes('内置数据'))).toBe(true);
     expect(dup.some((r) => r.includes('已经导入过'))).toBe(true);
-    expect(await stored(page)).toHaveLength(GOOD.length + 1);
+    expect(await stored(page)).toHaveLength(GOOD.length + 2);
   });
 
   it('exports the imported filings as the five tables in Arrow, every row of them', async () => {
@@ -213,7 +217,7 @@ describe.skipIf(partitioned)('import', () => {
     const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
     expect(Object.keys(zip).sort()).toEqual(TABLE_NAMES.map((t) => `${t}.arrow`).sort());
     const filings = fromArrowIPC(zip['filings.arrow']);
-    expect(filings).toHaveLength(GOOD.length + 1);
+    expect(filings).toHaveLength(GOOD.length + 2);
     const indicators = fromArrowIPC(zip['indicators.arrow']);
     expect(indicators.length).toBe(filings.reduce((n, f) => n + (f.indicators as number), 0));
     expect(new Set(indicators.map((i) => i.filing_id))).toEqual(new Set(filings.map((f) => f.filing_id)));
@@ -225,7 +229,7 @@ describe.skipIf(partitioned)('import', () => {
     const row = page.locator('[data-import-entry="imported"]').filter({ hasText: 'project-form.docx' });
     const id = await row.getAttribute('data-filing');
     await row.locator('[data-import-remove]').click();
-    await page.waitForFunction((n) => document.querySelectorAll('[data-import-entry="imported"]').length === n, GOOD.length);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-import-entry="imported"]').length === n, GOOD.length + 1);
     expect(await stored(page)).not.toContain(id);
     await overviewHas(page, ['410225'], false);
 

@@ -4,7 +4,7 @@
  * bytes or the rejection; and joins a group of filings' tables, so the page appends a group at once.
  * All parsing happens here, never on the page's thread.
  */
-import type { FilingMeta } from '../parse';
+import { parseMeta } from '../parse/meta';
 import type { Places } from '../quality';
 import { concatIPC, TABLE_NAMES, TABLES, toArrowIPC, type TableName } from '../tables';
 import { placesOf } from './places';
@@ -15,19 +15,9 @@ let places: Places = new Map();
 
 const post = (reply: Reply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
 
-/** A sidecar's text as the ingest reads it (readMeta in scripts/ingest/batch.ts): a JSON object, or why not. */
-function meta(name: string, text: string | null): FilingMeta | string {
-  if (text == null) return {};
-  try {
-    const m: unknown = JSON.parse(text);
-    return typeof m === 'object' && m != null && !Array.isArray(m) ? (m as FilingMeta) : `${name}.meta.json: expected a JSON object`;
-  } catch (e) {
-    return `${name}.meta.json: not valid JSON (${(e as Error).message})`;
-  }
-}
-
 async function read(req: Extract<Request, { type: 'read' }>): Promise<void> {
-  const m = meta(req.name, req.meta);
+  // A sidecar as the ingest reads it (scripts/ingest/batch.ts).
+  const m = req.meta == null ? {} : parseMeta(req.meta, `${req.name}.meta.json`);
   if (typeof m === 'string') return post({ type: 'read', id: req.id, ok: false, name: req.name, rejection: { file: req.name, line: null, expected: 'a sidecar of JSON', found: m } });
   // The file's own places join the corpus: a file later in the batch is compared with it too.
   const r = await readImport(new Uint8Array(req.bytes), req.name, { meta: m, pdf: req.pdf }, places);
