@@ -8,6 +8,7 @@
  * Prints a table of medians and writes bench/results.json (and bench/results-<scale>.json).
  * A quick run: npm run bench -- --counties 17 --years 1 --runs 3 --ingest-runs 1
  * The read throughput per format alone (seconds, no build): npm run bench -- --formats
+ * The browser import alone (on the built dist/ of the seeds): npm run bench -- --import [--runs 5]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { siteWith } from './bench/site';
 import type { IngestRun } from './bench/ingest';
 import { printFormats, readFormats } from './bench/formats';
 import { downloadTimes, exportMemory } from './bench/downloads';
+import { importBatches, importRun, type ImportRun } from './bench/import';
 import { largestCounty, partitionsOf } from '../src/lib/db/layout';
 import { NO_FILTERS, type Filters } from '../src/lib/db/scope';
 import { decodeJson, type Summary } from '../src/lib/db/summary';
@@ -42,6 +44,33 @@ const repeat = async <T>(n: number, f: () => Promise<T>) => {
   for (let i = 0; i < n; i++) out.push(await f());
   return out;
 };
+
+/** The browser import's two batches, `runs` cold runs each, on the seeds' site (dist/). */
+async function importTimes() {
+  const batches = importBatches();
+  const text: ImportRun[] = await withSite(join(ROOT, 'dist'), (base) => repeat(runs, () => importRun(base, batches.text)));
+  const pdf: ImportRun[] = await withSite(join(ROOT, 'dist'), (base) => repeat(runs, () => importRun(base, batches.pdf)));
+  return { text, pdf };
+}
+const importFigures = (r: { text: ImportRun[]; pdf: ImportRun[] }) => ({
+  import_100_txt_overview_ms: med(r.text.map((x) => x.overview_ms)),
+  import_20_pdf_overview_ms: med(r.pdf.map((x) => x.overview_ms)),
+  import_longest_task_ms: Math.max(med(r.text.map((x) => x.longest_task_ms)), med(r.pdf.map((x) => x.longest_task_ms))),
+});
+const importDetail = (r: { text: ImportRun[]; pdf: ImportRun[] }) => ({
+  import_100_txt_mb: med(r.text.map((x) => x.mb)),
+  import_100_txt_batch_ms: med(r.text.map((x) => x.batch_ms)),
+  import_100_txt_longest_task_ms: med(r.text.map((x) => x.longest_task_ms)),
+  import_20_pdf_mb: med(r.pdf.map((x) => x.mb)),
+  import_20_pdf_batch_ms: med(r.pdf.map((x) => x.batch_ms)),
+  import_20_pdf_longest_task_ms: med(r.pdf.map((x) => x.longest_task_ms)),
+});
+if (args.includes('--import')) {
+  console.log(`browser import: ${runs} cold runs of 100 text and of 20 PDF filings…`);
+  const r = await importTimes();
+  console.log(JSON.stringify({ ...importFigures(r), ...importDetail(r), samples: r }, null, 2));
+  process.exit(0);
+}
 
 console.log('read throughput per format…');
 const formats = await readFormats(runs);
@@ -100,6 +129,8 @@ const province = await withSite(site, async (base) => {
   const verified = { subtle: await repeat(runs, () => verifiedLoad(base, probePaths, true)), js: await repeat(runs, () => verifiedLoad(base, probePaths, false)) };
   return { cold, changes, drills, pasted, wasm, downloads, verified };
 });
+console.log(`browser import: ${runs} cold runs of 100 text and of 20 PDF filings…`);
+const imported = await importTimes();
 const exportPeak = { csv: exportMemory(data.dir, largest, 'csv'), xlsx: exportMemory(data.dir, largest, 'xlsx') };
 const native = await nativeQueries(data.dir, probePaths, probeFilters, 3);
 const native1 = await nativeQueries(data.dir, probePaths, probeFilters, 3, 1);
@@ -128,6 +159,7 @@ const figures = {
   js_gzip_kb: sum(Object.values(js)),
   download_csv_ms_largest_county: med(province.downloads.filter((d) => d.kind === 'csv').map((d) => d.ms)),
   download_xlsx_ms_largest_county: med(province.downloads.filter((d) => d.kind === 'xlsx').map((d) => d.ms)),
+  ...importFigures(imported),
 };
 const detail = {
   ingest_secs: perSec((r) => r.secs),
@@ -161,6 +193,7 @@ const detail = {
   export_csv_added_rss_mb: exportPeak.csv.added_rss_mb,
   export_xlsx_added_rss_mb: exportPeak.xlsx.added_rss_mb,
   export_xlsx_peak_rss_mb: exportPeak.xlsx.peak_rss_mb,
+  ...importDetail(imported),
 };
 
 function quantile(xs: number[], q: number) {
@@ -190,6 +223,7 @@ const results = {
     probe: { counties: probeCounties, partitions: probePaths.length, filters: probeFilters },
     js_gzip_kb: js,
     downloads: { county: largest, runs: province.downloads, export_memory: exportPeak },
+    import: imported,
   },
 };
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
@@ -209,6 +243,9 @@ const GOALS: Record<keyof typeof figures, [string, (v: number) => boolean]> = {
   js_gzip_kb: ['≤ 300', (v) => v <= 300],
   download_csv_ms_largest_county: ['≤ 5000', (v) => v <= 5000],
   download_xlsx_ms_largest_county: ['≤ 15000', (v) => v <= 15000],
+  import_100_txt_overview_ms: ['≤ 3000', (v) => v <= 3000],
+  import_20_pdf_overview_ms: ['≤ 5000', (v) => v <= 5000],
+  import_longest_task_ms: ['≤ 200', (v) => v <= 200],
 };
 const fmt = (v: number | null) => (v == null || Number.isNaN(v) ? '—' : Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(2));
 const rows = manifest.tables.indicators.rows;

@@ -2,7 +2,8 @@
  * Screenshots of every view at 1440×900 and on a 390-wide phone, from a built site and its data, into
  * tests/e2e/screenshots/ (the README shows them), or --out DIR. A partitioned site (a province) also gets
  * the views with a county chosen, where its detail is loaded.
- * Usage: tsx scripts/screenshots.ts [DIST=dist] [--out DIR]
+ * Last, the import panel after a batch of files (a document, a PDF, a real text filing, a scan it refuses).
+ * Usage: tsx scripts/screenshots.ts [DIST=dist] [--out DIR] [--only NAME,…] (e.g. --only import)
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,9 @@ import { serve } from './serve';
 const args = process.argv.slice(2);
 const o = args.indexOf('--out');
 const out = o >= 0 ? args.splice(o, 2)[1] : join('tests', 'e2e', 'screenshots');
+const n = args.indexOf('--only');
+const only = n >= 0 ? new Set(args.splice(n, 2)[1].split(',')) : null;
+const wanted = (name: string) => !only || only.has(name);
 const dist = args[0] ?? 'dist';
 mkdirSync(out, { recursive: true });
 const { layout } = JSON.parse(readFileSync(join(dist, 'data', 'summary.json'), 'utf8')) as { layout: { partitioned: boolean } };
@@ -56,6 +60,7 @@ const sizes = { desktop: { width: 1440, height: 900 }, phone: { width: 390, heig
 
 for (const [size, viewport] of Object.entries(sizes)) {
   for (const [name, path] of views) {
+    if (!wanted(name)) continue;
     const page = await browser.context.newPage();
     await page.setViewportSize(viewport);
     await page.goto(new URL(path, base).href);
@@ -68,13 +73,30 @@ for (const [size, viewport] of Object.entries(sizes)) {
   }
 }
 // The opinion's first printed page, as print media lays it out on an A4 sheet (794 × 1123 CSS pixels).
-const page = await browser.context.newPage();
-await page.setViewportSize({ width: 794, height: 1123 });
-await page.goto(new URL(opinion, base).href);
-await settled(page);
-await page.emulateMedia({ media: 'print' });
-await page.addStyleTag({ content: 'body { padding: 16mm 14mm; }' }); // the @page margins, which a screenshot has not
-await page.screenshot({ path: join(out, 'opinion-print.png') });
-console.log(join(out, 'opinion-print.png'));
+if (wanted('opinion-print')) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.goto(new URL(opinion, base).href);
+  await settled(page);
+  await page.emulateMedia({ media: 'print' });
+  await page.addStyleTag({ content: 'body { padding: 16mm 14mm; }' }); // the @page margins, which a screenshot has not
+  await page.screenshot({ path: join(out, 'opinion-print.png') });
+  console.log(join(out, 'opinion-print.png'));
+}
+// The import: files chosen, read, listed (one refused), their reading report opened below the panel.
+if (wanted('import') && !layout.partitioned) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1440, height: 1200 });
+  await page.goto(base);
+  await settled(page);
+  await page.click('[data-import-toggle]');
+  const files = ['tests/fixtures/templates/project-form.docx', 'tests/fixtures/templates/mof-2021.pdf', 'tests/fixtures/corpus/zhaohua_wsj_tkzfz_2021.txt', 'tests/fixtures/sources/pdf-scan.pdf'];
+  await page.locator('[data-import-input]').setInputFiles(files);
+  await page.waitForSelector('[data-import-outcome]');
+  await settled(page);
+  await page.screenshot({ path: join(out, 'import-desktop.png') });
+  console.log(join(out, 'import-desktop.png'));
+  await page.close();
+}
 await browser.close();
 server.close();

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { type FilingMeta, readFiling } from '../../src/lib/parse';
+import type { FilingMeta } from '../../src/lib/parse';
 import { pdfAssets } from '../../src/lib/parse/sources/pdf-node';
-import { assessFiling, corpusPlaces, corpusRows, DEFAULT_SETTINGS, type Places, type Settings } from '../../src/lib/quality';
-import { type Column, type Row, type TableName, TABLES, toArrowIPC, toRows } from '../../src/lib/tables';
+import { corpusPlaces, DEFAULT_SETTINGS, type Places, type Settings } from '../../src/lib/quality';
+import { type Column, type Row, type TableName, TABLES, toArrowIPC } from '../../src/lib/tables';
 import { partitionPath } from '../../src/lib/db/layout';
+import { parseMeta } from '../../src/lib/parse/meta';
+import { rejectionLine } from '../../src/lib/parse/rejection';
+import { readTables } from '../../src/lib/tables/read';
 import { osFound } from './failures';
 
 /**
@@ -74,13 +77,13 @@ function readMeta(file: string): FilingMeta | string {
   const alt = file.replace(/\.[^./]+$/, '.meta.json');
   const path = existsSync(side) ? side : existsSync(alt) && alt !== file ? alt : null;
   if (!path) return {};
+  let text: string;
   try {
-    const m = JSON.parse(readFileSync(path, 'utf8'));
-    if (typeof m !== 'object' || m == null || Array.isArray(m)) return `${path}: expected a JSON object`;
-    return m as FilingMeta;
+    text = readFileSync(path, 'utf8');
   } catch (e) {
     return `${path}: not valid JSON (${(e as Error).message})`;
   }
+  return parseMeta(text, path);
 }
 
 const PDF = pdfAssets();
@@ -90,26 +93,20 @@ async function readOne(file: string, rows: Map<string, Chunk>, places: Places, s
   if (typeof meta === 'string') return { file, error: `${file}: ${meta}`, bytes: 0 };
   const bytes = readRegular(file);
   if (typeof bytes === 'string') return { file, error: `${file}: expected a regular file; found ${bytes}`, bytes: 0 };
-  const r = await readFiling(bytes, basename(file), { meta, hash: sha256, pdf: PDF });
-  if (!r.ok) {
-    const { line, expected, found } = r.rejection;
-    return { file, error: `${file}${line ? `:${line}` : ''}: expected ${expected}; found ${found}`, bytes: bytes.length };
-  }
-  const f = r.filing;
-  const q = assessFiling(f, settings);
-  const t = toRows(f, q);
+  const r = await readTables(bytes, basename(file), { meta, hash: sha256, pdf: PDF }, settings);
+  if (!r.ok) return { file, error: rejectionLine({ ...r.rejection, file }), bytes: bytes.length };
+  const { filing: f, tables: t, corpus } = r;
   const filing = t.filings[0];
   const partition = partitionPath(filing);
   const into = rows.get(partition) ?? { filings: [], projects: [], schedule: [], indicators: [], findings: [], corpus: [] };
   for (const name of DETAIL) into[name].push(...t[name]);
-  const corpus = corpusRows(f);
   corpusPlaces(corpus, places);
   into.corpus.push(...(corpus as unknown as Row[]));
   rows.set(partition, into);
   const sev = (s: string) => t.findings.filter((x) => x.severity === s).length;
   const summary: Summary = {
     place: `${f.county ?? '（未注明县区）'} ${f.year ?? '----'}`, file: f.sourceFile, projects: f.projects.length, indicators: t.indicators.length,
-    score: q.score, band: q.band, partial: q.partialRubric, status: f.status,
+    score: filing.score as number | null, band: filing.band as string | null, partial: filing.partial_rubric as boolean, status: f.status,
     critical: sev('critical'), major: sev('major'), minor: sev('minor'), info: sev('info'),
   };
   return { file, summary, filing, bytes: bytes.length };

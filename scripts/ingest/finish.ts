@@ -1,7 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assessCorpus, type CorpusRow, type Places, type QualityFinding, type Settings } from '../../src/lib/quality';
-import { corpusFindingRows, fromArrowIPC, type Row, TABLE_NAMES, TABLES, type TableName, toArrowIPC, toCSV } from '../../src/lib/tables';
+import type { CorpusRow, Places, Settings } from '../../src/lib/quality';
+import { withCorpusFindings } from '../../src/lib/tables/read';
+import { fromArrowIPC, type Row, TABLE_NAMES, TABLES, type TableName, toArrowIPC, toCSV } from '../../src/lib/tables';
 import { writeChunk } from './batch';
 import { chunkFiles, concatArrow } from './merge';
 import { writeParquet } from './parquet';
@@ -45,22 +46,13 @@ function placesIn(path: string): Places {
 export function finishPartition(job: PartitionJob): PartitionResult {
   const { tmp, out, partition } = job;
   const rows = chunkFiles(join(tmp, partition, 'corpus')).flatMap((f) => fromArrowIPC(readFileSync(f))) as unknown as CorpusRow[];
-  const byFiling = new Map<string, QualityFinding[]>();
-  for (const { filing, finding } of assessCorpus(rows, placesIn(job.places), job.settings)) {
-    const list = byFiling.get(filing);
-    if (list) list.push(finding);
-    else byFiling.set(filing, [finding]);
-  }
-  const filings = job.filings.map((f): Row => ({ ...f, findings_info: (f.findings_info as number) + (byFiling.get(f.filing_id as string)?.length ?? 0) }));
-  const where = new Map(filings.map((f) => [f.filing_id as string, f]));
-  const extra = [...byFiling].flatMap(([id, list]) => {
-    const f = where.get(id)!;
-    return corpusFindingRows(id, { county: f.county as string | null, county_code: f.county_code as string | null, year: f.year as number | null }, list);
-  });
+  const { filings, findings: extra } = withCorpusFindings(job.filings, rows, placesIn(job.places), job.settings);
+  const counts = new Map<string, number>();
+  for (const x of extra) counts.set(x.filing_id as string, (counts.get(x.filing_id as string) ?? 0) + 1);
   writeChunk(tmp, partition, 'findings', 'z-corpus', TABLES.findings, extra);
   writeChunk(tmp, partition, 'filings', 'c', TABLES.filings, filings);
 
-  const result: PartitionResult = { partition, rows: {} as Record<TableName, number>, bytes: {} as Record<TableName, number>, corpus: [...byFiling].map(([id, l]) => [id, l.length]) };
+  const result: PartitionResult = { partition, rows: {} as Record<TableName, number>, bytes: {} as Record<TableName, number>, corpus: [...counts] };
   for (const t of TABLE_NAMES) {
     const merged = concatArrow(chunkFiles(join(tmp, partition, t))) ?? { bytes: toArrowIPC(TABLES[t], []), rows: 0 };
     writeFileSync(join(out, 'parts', partition, `${t}.arrow`), merged.bytes);

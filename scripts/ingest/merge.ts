@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RecordBatchReader, RecordBatchStreamWriter } from 'apache-arrow';
+import { concatIPC } from '../../src/lib/tables';
 
 /** Chunks → one Arrow IPC stream: joined batch by batch, never decoded to rows. */
 export function chunkFiles(dir: string): string[] {
@@ -9,20 +9,7 @@ export function chunkFiles(dir: string): string[] {
 }
 
 export function concatArrow(files: string[]): { bytes: Uint8Array; rows: number } | null {
-  const writer = new RecordBatchStreamWriter();
-  let rows = 0;
-  let opened = false;
-  for (const f of files) {
-    for (const batch of RecordBatchReader.from(readFileSync(f))) {
-      if (!opened) {
-        writer.reset(undefined, batch.schema);
-        opened = true;
-      }
-      writer.write(batch);
-      rows += batch.numRows;
-    }
-  }
-  if (!opened) return null;
-  writer.finish();
-  return { bytes: writer.toUint8Array(true), rows };
+  return concatIPC((function* () {
+    for (const f of files) yield readFileSync(f);
+  })());
 }

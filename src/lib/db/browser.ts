@@ -9,13 +9,19 @@ import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 import { arrowRows } from './arrow-rows';
 import { LoadFailure } from './failure';
 import { fetchBytes, type DataFiles } from './files';
-import { CREATE_TABLES, OFFLINE, TABLES } from './tables';
+import { CREATE_TABLES, OFFLINE, TABLES, type Table } from './tables';
 import { toRows, type Run } from './values';
 
 export interface Database {
   run: Run;
   /** Fetches and appends the partitions not loaded yet (`parts/<path>/<table>.arrow`), each once. */
   load(paths: readonly string[]): Promise<void>;
+  /**
+   * Appends filings' rows (each table's Arrow IPC, as the import worker writes them, for one filing or a
+   * group): all of them or, when a table refuses its rows, none (the others' rows of those filings are
+   * deleted again).
+   */
+  append(filingIds: readonly string[], ipc: Record<Table, Uint8Array>): Promise<void>;
   /** Stops the worker (a failed start is retried with a new one). */
   close(): Promise<void>;
 }
@@ -134,6 +140,19 @@ export async function openDatabase(files: DataFiles): Promise<Database> {
       }
       await Promise.all(paths.map((p) => loaded.get(p)));
     },
+    append: (ids, ipc) =>
+      serial(async () => {
+        try {
+          for (const name of TABLES) await conn.insertArrowFromIPCStream(ipc[name], { name, create: false });
+        } catch (e) {
+          for (const name of TABLES) {
+            const stmt = await conn.prepare(`DELETE FROM ${name} WHERE filing_id IN (${ids.map(() => '?').join(', ')})`);
+            await stmt.query(...ids);
+            await stmt.close();
+          }
+          throw e;
+        }
+      }),
     close: () => db.terminate(),
   };
 }

@@ -489,6 +489,11 @@ export interface ReadingFiling {
   lines_total: number;
   lines_used: number;
   projects: number;
+  /** Every finding of the filing (the rules' and the reading's), by severity: the opinion lists them. */
+  findings_critical: number;
+  findings_major: number;
+  findings_minor: number;
+  findings_info: number;
 }
 
 /** The page of selected filings the reading report shows (in county, year, file order), as a CTE. */
@@ -506,7 +511,8 @@ export async function readingFilings(run: Run, f: Filters, limit: number, offset
   const s = scoped(f, readingPage);
   const rows = await run(`${s.text}
 SELECT f.filing_id, f.source_file, f.county_code, f.year, f.department, f.unit, f.layout, f.status, f.encoding, f.format,
-  f.lines_total, f.lines_used, (SELECT count(*) FROM projects p WHERE p.filing_id = f.filing_id)::INTEGER AS projects
+  f.lines_total, f.lines_used, (SELECT count(*) FROM projects p WHERE p.filing_id = f.filing_id)::INTEGER AS projects,
+  f.findings_critical, f.findings_major, f.findings_minor, f.findings_info
 FROM filings f WHERE f.filing_id IN (SELECT filing_id FROM page)
 ORDER BY f.county_code IS NULL, f.county_code, f.year, f.source_file, f.filing_id`, [...s.params, limit, offset]);
   return rows as unknown as ReadingFiling[];

@@ -8,6 +8,7 @@
  * - kind, band (the project's 优/良/中/差): the project.
  * - level1, level2: the indicator; a project is selected when one of its indicators is.
  * - rule: a finding of that rule on the row (an indicator also counts its project's findings).
+ * - source: the filing's — `bundled` (built into the site) or `imported` (in this browser, src/lib/import).
  * - q (free text): a project matches by name, code, purpose, goals or any of its indicators' text; an
  *   indicator by its own text or its project's name; a finding by its message or evidence or its project.
  */
@@ -24,16 +25,27 @@ export interface Filters {
   band: string | null;
   rule: string | null;
   q: string | null;
+  /** One of SOURCES. */
+  source: string | null;
 }
+
+/** Where a filing came from: the site's build, or an import in this browser. */
+export const SOURCES = ['bundled', 'imported'] as const;
+
+/** Each source as a condition on the filings (alias f); an unknown value selects nothing rather than everything. */
+const SOURCE_SQL: Record<string, string> = {
+  bundled: 'f.filing_id NOT IN (SELECT filing_id FROM imported)',
+  imported: 'f.filing_id IN (SELECT filing_id FROM imported)',
+};
 
 /** The filter value that stands for "the filing does not say its county". */
 export const NO_COUNTY = '-';
 
-export const FILTER_KEYS = ['county', 'year', 'department', 'kind', 'level1', 'level2', 'band', 'rule', 'q'] as const;
+export const FILTER_KEYS = ['county', 'year', 'department', 'kind', 'level1', 'level2', 'band', 'rule', 'q', 'source'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export const NO_FILTERS: Filters = {
-  county: null, year: null, department: null, kind: null, level1: null, level2: null, band: null, rule: null, q: null,
+  county: null, year: null, department: null, kind: null, level1: null, level2: null, band: null, rule: null, q: null, source: null,
 };
 
 export const isEmpty = (f: Filters) => FILTER_KEYS.every((k) => f[k] == null);
@@ -76,6 +88,7 @@ export function scope(f: Filters): Sql {
   place(filings, 'f');
   if (f.department != null) filings.add('f.department = ?::VARCHAR', f.department);
   if (f.rule != null) filings.add('EXISTS (SELECT 1 FROM findings x WHERE x.filing_id = f.filing_id AND x.rule_id = ?::VARCHAR)', f.rule);
+  if (f.source != null) filings.add(SOURCE_SQL[f.source] ?? 'FALSE');
 
   const indicatorOwn = new Where(); // the indicator filters alone, on alias i
   if (f.level1 != null) indicatorOwn.add('i.level1 = ?::VARCHAR', f.level1);

@@ -13,6 +13,8 @@ export const OFFLINE = ['SET autoinstall_known_extensions = false', 'SET autoloa
  * The five tables, created empty from the schema the ingest writes with: every query runs (on no rows)
  * before any data is loaded, and whole tables or partitions are then appended to them alike.
  */
-export const CREATE_TABLES = TABLE_NAMES.map(
-  (t) => `CREATE TABLE ${t} (${TABLES[t].map((c) => `"${c.name}" ${sqlType(c.type)}`).join(', ')})`,
-);
+export const CREATE_TABLES = [
+  ...TABLE_NAMES.map((t) => `CREATE TABLE ${t} (${TABLES[t].map((c) => `"${c.name}" ${sqlType(c.type)}`).join(', ')})`),
+  // The filings imported in this browser (src/lib/import): empty wherever nothing is imported (the build, the tests).
+  'CREATE TABLE imported (filing_id VARCHAR PRIMARY KEY, source_file VARCHAR, imported_at VARCHAR, bytes BIGINT)',
+];

@@ -15,10 +15,12 @@ export function fileName(lang: 'zh' | 'en', table: string, f: Filters, label: (k
   return `${[tableLabel(lang, table), ...parts].join('_')}.${ext}`;
 }
 
-const TYPES = { csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+const TYPES: Record<string, string> = {
+  csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', zip: 'application/zip',
+};
 
 export function download(name: string, body: string | Uint8Array) {
-  const type = TYPES[name.endsWith('.xlsx') ? 'xlsx' : 'csv'];
+  const type = TYPES[name.slice(name.lastIndexOf('.') + 1)] ?? TYPES.csv;
   const url = URL.createObjectURL(new Blob([body as BlobPart], { type }));
   const a = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(a);

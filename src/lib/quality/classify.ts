@@ -48,7 +48,7 @@ export function kindOf(level2: string | null): Kind2 | null {
 
 /** A row's block and kind, from the standard labels its written ones mean (项目完成指标 is 产出指标). */
 export const block = (i: Indicator) => blockOf(i.level1Canonical ?? i.level1);
-export const kind = (i: Indicator) => kindOf(i.level2Canonical ?? i.level2);
+export const kind = (i: Pick<Indicator, 'level2' | 'level2Canonical'>) => kindOf(i.level2Canonical ?? i.level2);
 
 /** Which second levels a first level allows (2015 template, its older form, and 101号). */
 export const ALLOWED: Record<Block, Kind2[]> = {
@@ -60,7 +60,8 @@ export const ALLOWED: Record<Block, Kind2[]> = {
 
 export const nameOf = (i: Indicator) => squash(i.level3) || squash(i.description);
 
-export const isSatisfaction = (i: Indicator) => /满意/.test(squash(i.level3)) || (kind(i) === 'satisfaction' && /满意/.test(squash(i.description)));
+/** Also asked of an indicator row read back from the tables (the import compares with the loaded corpus). */
+export const isSatisfaction = (i: Pick<Indicator, 'level2' | 'level2Canonical' | 'level3' | 'description'>) => /满意/.test(squash(i.level3)) || (kind(i) === 'satisfaction' && /满意/.test(squash(i.description)));
 
 /** A name that is a rate (率, 比例): it implies a percent. */
 export const isRateName = (s: string) => /(率|比例|比率|比重|占比|覆盖面|百分比)$/.test(squash(s)) || /(率|比例)[（(]/.test(s);

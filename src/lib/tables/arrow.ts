@@ -1,4 +1,4 @@
-import { Bool, DataType, Decimal, Float64, Int32, makeData, makeVector, Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import { Bool, DataType, Decimal, Float64, Int32, makeData, makeVector, RecordBatchReader, RecordBatchStreamWriter, Table, tableFromIPC, tableToIPC, Utf8, type Vector } from 'apache-arrow';
 import { fitsTables } from '../parse/money';
 import type { Cell, Column, Row } from './schema';
 
@@ -25,7 +25,7 @@ function vectorOf(c: Column, values: Cell[]): Vector {
     case 'double':
       return fixedVector(new Float64(), Float64Array, values as (number | null)[]);
     case 'bool':
-      return vectorFromArray(values as (boolean | null)[], new Bool());
+      return boolVector(values as (boolean | null)[]);
     case 'yuan':
       return decimalVector(values as (bigint | null)[]);
   }
@@ -47,6 +47,17 @@ function fixedVector<T extends Int32 | Float64>(type: T, Typed: Int32ArrayConstr
   const data = new Typed(values.length);
   for (let i = 0; i < values.length; i++) data[i] = values[i] ?? 0;
   return makeVector(makeData({ type, length: values.length, nullCount: nulls, nullBitmap: bitmap, data } as never));
+}
+
+/**
+ * Booleans as Arrow's packed bits. Not apache-arrow's builder: it compiles its null check with
+ * `new Function`, which the site's Content-Security-Policy (no 'unsafe-eval') refuses in the import worker.
+ */
+function boolVector(values: (boolean | null)[]): Vector {
+  const { bitmap, nulls } = validity(values);
+  const bits = new Uint8Array(Math.ceil(values.length / 8));
+  for (let i = 0; i < values.length; i++) if (values[i]) bits[i >> 3] |= 1 << (i & 7);
+  return makeVector(makeData({ type: new Bool(), length: values.length, nullCount: nulls, nullBitmap: bitmap, data: bits }));
 }
 
 /** Strings straight into one UTF-8 buffer with offsets: the builder's per-value path is the ingest's bottleneck. */
@@ -109,4 +120,24 @@ function fenOf(w: Uint32Array): bigint {
   const lo = BigInt(w[0]) | (BigInt(w[1]) << 32n);
   const hi = BigInt(w[2]) | (BigInt(w[3]) << 32n);
   return BigInt.asIntN(128, lo | (hi << 64n));
+}
+
+/** Arrow IPC streams of one schema → one stream, joined batch by batch (never decoded to rows); null for none. */
+export function concatIPC(streams: Iterable<Uint8Array>): { bytes: Uint8Array; rows: number } | null {
+  const writer = new RecordBatchStreamWriter();
+  let rows = 0;
+  let opened = false;
+  for (const s of streams) {
+    for (const batch of RecordBatchReader.from(s)) {
+      if (!opened) {
+        writer.reset(undefined, batch.schema);
+        opened = true;
+      }
+      writer.write(batch);
+      rows += batch.numRows;
+    }
+  }
+  if (!opened) return null;
+  writer.finish();
+  return { bytes: writer.toUint8Array(true), rows };
 }

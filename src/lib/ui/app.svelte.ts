@@ -18,6 +18,8 @@ import { dictionaries, translate, ruleName, type Key } from './i18n';
 import { NO_COUNTY_COLOR, PALETTE } from './colors';
 import { formatRoute, parseRoute, type Route } from './route';
 import { countyLabel, countyValue, sharedNames } from './counties';
+import { mergeChoices, mergeNames } from '../import/choices';
+import type { Choices, CountyName } from '../db/queries';
 
 class App {
   route = $state.raw<Route>(parseRoute(location.search));
@@ -33,12 +35,15 @@ class App {
   summary = $state.raw<Summary | null>(null);
   /** A view's own name for the document, when the view's name is not enough (an opinion names its filing: the PDF's file name). */
   title = $state<string | null>(null);
+  /** Counts changes to the data (an import added or removed): every view's data is asked for again. */
+  revision = $state(0);
+  /** The filter choices and county names of the imported filings (src/lib/import), beside the build's. */
+  imported = $state.raw<{ choices: Choices; countyNames: Record<string, CountyName> } | null>(null);
+  choices = $derived(this.summary && this.imported ? mergeChoices(this.summary.choices, this.imported.choices) : (this.summary?.choices ?? null));
+  countyNames = $derived(this.summary && this.imported ? mergeNames(this.summary.countyNames, this.imported.countyNames) : (this.summary?.countyNames ?? {}));
   /** The county names more than one county bears: those are labelled with their prefecture. */
-  sharedNames = $derived(sharedNames(this.summary?.countyNames ?? {}));
+  sharedNames = $derived(sharedNames(this.countyNames));
 
-  get choices() {
-    return this.summary?.choices ?? null;
-  }
   get partitioned() {
     return this.summary?.layout.partitioned ?? false;
   }
@@ -55,7 +60,7 @@ export const t = (key: Key, vars?: Record<string, string | number>) => translate
 export const rule = (id: string) => ruleName(app.lang, id);
 /** A county code's label (新华区（石家庄市） where the name is shared); null: the filings without a code. */
 export const countyName = (code: string | null) =>
-  code == null ? t('noCounty') : countyLabel(code, app.summary?.countyNames ?? {}, app.sharedNames);
+  code == null ? t('noCounty') : countyLabel(code, app.countyNames, app.sharedNames);
 export const kindName = (k: string) => (`kind_${k}` in dictionaries.zh ? t(`kind_${k}` as Key) : k);
 const MONTH_EN: Record<number, string> = { 3: 'Mar', 6: 'Jun', 10: 'Oct', 12: 'Dec' };
 /** 3 → 3月底 / end Mar. */
@@ -77,7 +82,7 @@ export function href(r: Route): string {
 function withCountyCode(r: Route): Route {
   const county = r.filters.county;
   if (county == null || !app.summary) return r;
-  const code = countyValue(county, app.summary.countyNames);
+  const code = countyValue(county, app.countyNames);
   return code === county ? r : { ...r, filters: { ...r.filters, county: code } };
 }
 
@@ -155,6 +160,12 @@ export async function partitionOfFiling(id: string): Promise<string | null> {
 
 let engine: Promise<void> | null = null;
 
+/**
+ * Work that must be done in the engine before any view queries it (the kept imports going back into the
+ * tables: src/lib/import), run once the bundled data is in. Each catches its own failures.
+ */
+export const beforeReady: ((db: Database) => Promise<void>)[] = [];
+
 /** Starts the engine (once): the database opens with empty tables; a site loaded whole loads everything. */
 export function startEngine(): Promise<void> {
   engine ??= import('../db/browser')
@@ -169,6 +180,7 @@ export function startEngine(): Promise<void> {
         await db.close();
         throw e;
       });
+      for (const work of beforeReady) await work(db);
       app.db = db;
       app.status = 'ready';
       performance.mark('db-ready');

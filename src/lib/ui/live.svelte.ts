@@ -39,6 +39,7 @@ export class Live<T, R = undefined> {
       const { filters: f, summary, db, status } = app;
       const route = src.route?.() as R;
       void app.attempt; // a retry asks again
+      void app.revision; // so does an import or a removal
       if (!summary) return;
       const partitioned = summary.layout.partitioned;
       const key = src.overview ? overviewKey(f) : null;

@@ -24,6 +24,14 @@ describe('route ⇄ URL', () => {
     expect(parseRoute(formatRoute(r))).toEqual(r);
   });
 
+  it('keeps the source filter (内置 / 导入); an unknown source is no filter', () => {
+    for (const source of ['bundled', 'imported']) {
+      const r: Route = { ...HOME, view: 'reading', filters: { ...HOME.filters, source } };
+      expect(parseRoute(formatRoute(r))).toEqual(r);
+    }
+    expect(parseRoute('?source=elsewhere').filters.source).toBeNull();
+  });
+
   it('round-trips any route it writes', () => {
     const text = fc.option(fc.string({ minLength: 1 }).filter((s) => s.trim() === s), { nil: null });
     const route = fc.record({

@@ -2,7 +2,7 @@
  * Where the user is: view, filters, the open project, the data table's sort and page, the language. All of
  * it lives in the URL's query string, so a pasted link, back and forward restore the same view.
  */
-import { FILTER_KEYS, NO_FILTERS, type Filters } from '../db/scope';
+import { FILTER_KEYS, NO_FILTERS, SOURCES, type Filters } from '../db/scope';
 import { DATA_TABLES, type DataTable } from '../db/data-tables';
 
 export const VIEWS = ['overview', 'curves', 'quality', 'project', 'data', 'reading', 'opinion'] as const;
@@ -54,6 +54,7 @@ export function parseRoute(search: string): Route {
   for (const k of FILTER_KEYS) {
     const v = text(k);
     if (k === 'year') filters.year = v != null && /^\d{4}$/.test(v) ? Number(v) : null;
+    else if (k === 'source') filters.source = SOURCES.find((x) => x === v) ?? null;
     else filters[k] = v;
   }
   const view = oneOf(VIEWS, p.get('view'), 'overview');

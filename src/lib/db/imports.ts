@@ -1,0 +1,51 @@
+/**
+ * The SQL of the browser import (src/lib/import): which filings are imported (the `imported` table, beside
+ * the five), taking one out of every table, and the rows the cross-filing rule compares with.
+ */
+import type { ComparedRow } from '../import/places';
+import { TABLES } from './tables';
+import type { Run } from './values';
+
+export interface ImportedMark {
+  filing_id: string;
+  source_file: string;
+  imported_at: string;
+  bytes: number;
+}
+
+/** Marks filings imported (one statement for a group). */
+export async function markImported(run: Run, marks: readonly ImportedMark[]): Promise<void> {
+  if (marks.length === 0) return;
+  const values = marks.map(() => '(?::VARCHAR, ?::VARCHAR, ?::VARCHAR, ?::BIGINT)').join(', ');
+  await run(`INSERT OR REPLACE INTO imported VALUES ${values}`, marks.flatMap((m) => [m.filing_id, m.source_file, m.imported_at, m.bytes]));
+}
+
+/** Every filing id in the tables (bundled or imported): what a batch must not add again. */
+export async function loadedIds(run: Run): Promise<Set<string>> {
+  return new Set((await run('SELECT filing_id FROM filings')).map((r) => r.filing_id as string));
+}
+
+/** Takes every imported filing out of the five tables, then empties `imported`. */
+export async function removeImported(run: Run): Promise<void> {
+  for (const t of TABLES) await run(`DELETE FROM ${t} WHERE filing_id IN (SELECT filing_id FROM imported)`);
+  await run('DELETE FROM imported');
+}
+
+/** Takes a filing out of the five tables and of `imported`. */
+export async function removeFiling(run: Run, filingId: string): Promise<void> {
+  for (const t of [...TABLES, 'imported']) await run(`DELETE FROM ${t} WHERE filing_id = ?::VARCHAR`, [filingId]);
+}
+
+/** The compared fields of every loaded indicator, once per distinct value (places.ts makes the corpus of them). */
+export async function comparedRows(run: Run): Promise<ComparedRow[]> {
+  const rows = await run(`
+    SELECT DISTINCT coalesce(county, filing_id) AS place, level2, level3, level2_canonical, description
+    FROM indicators WHERE level3 IS NOT NULL`);
+  return rows as unknown as ComparedRow[];
+}
+
+/** How many counties (places) the loaded corpus holds: a reading report says what an import was compared with. */
+export async function loadedPlaces(run: Run): Promise<number> {
+  const [r] = await run('SELECT count(DISTINCT coalesce(county, filing_id))::INTEGER AS n FROM filings');
+  return r.n as number;
+}
