@@ -68,8 +68,8 @@ export function journeys() {
     }
   });
   return {
-    async open(path: string | null = '', viewport?: { width: number; height: number }): Promise<Watched> {
-      const w = await watch(browser, path, viewport);
+    async open(path: string | null = '', viewport?: { width: number; height: number }, base?: string): Promise<Watched> {
+      const w = await watch(browser, path, viewport, base);
       pages.push(w);
       return w;
     },

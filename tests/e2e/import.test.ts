@@ -14,8 +14,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fromArrowIPC, TABLE_NAMES } from '../../src/lib/tables';
-import { launch, settled, watch, type Watched } from './harness';
-import type { Browser } from './browser';
+import { journeys, settled, type Watched } from './harness';
 import { ROOT } from './setup';
 import { serve } from '../../scripts/serve';
 import { synthesize } from '../../scripts/synth';
@@ -39,28 +38,12 @@ const BAD = [file('tests/fixtures/sources/pdf-scan.pdf'), text('empty.txt', ''),
 /** The counties of GOOD, by code: 兰考县, 安吉县, 昭化区, 北戴河区, 茶陵县. */
 const COUNTIES = ['410225', '330523', '510811', '130304', '430224'];
 
-let browser: Browser;
-const pages: Watched[] = [];
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const w of pages.splice(0)) {
-    expect(w.errors, `console errors: ${w.errors.join(' | ')}`).toEqual([]);
-    expect(w.dialogs, 'dialogs (injected script ran)').toEqual([]);
-    expect(w.offsite, 'requests that left 127.0.0.1').toEqual([]);
-    await w.page.close();
-  }
-});
+// Every page: no console error, no uncaught error, no dialog, no request off the machine.
+const session = journeys();
 
 /** A watched page that records every main-thread task over 50 ms from its first moment (window.__longest). */
 async function open(path = '') {
-  const w = await watch(browser, null);
-  pages.push(w);
+  const w = await session.open(null);
   await w.page.addInitScript(() => {
     const g = window as unknown as { __longest: number; __tasks: number[] };
     g.__longest = 0;
@@ -286,8 +269,7 @@ describe.skipIf(partitioned)('import: bad input', () => {
   });
 
   it('blocked storage is said plainly and the import still works for the session', async () => {
-    const w = await watch(browser, null);
-    pages.push(w);
+    const w = await session.open(null);
     await w.page.addInitScript(() => {
       IDBFactory.prototype.open = () => {
         throw new DOMException('The user denied permission to access the database.', 'SecurityError');
@@ -323,8 +305,7 @@ describe.skipIf(partitioned)('import at province scale (the seeds built partitio
   });
 
   it('says the province-wide figures leave the imports out, and shows them with their county', async () => {
-    const w = await watch(browser, '', undefined, base);
-    pages.push(w);
+    const w = await session.open('', undefined, base);
     await w.page.waitForSelector('[data-chart]');
     await choose(w.page, [GOOD[0]]);
     // The reading report opens in the import's county, with what the cross-filing comparison could see.
