@@ -29,3 +29,9 @@ export function csvCell(v: unknown, decimal = false): string {
  */
 export const readCsv = (bytes: Uint8Array | string): string[][] =>
   parse(typeof bytes === 'string' ? bytes : Buffer.from(bytes), { bom: true, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][];
+
+/** The same records keyed by the header's names (one object a row). */
+export function readCsvRecords(bytes: Uint8Array | string): Record<string, string>[] {
+  const [header, ...rows] = readCsv(bytes);
+  return rows.map((r) => Object.fromEntries(header.map((h, k) => [h, r[k]])));
+}

@@ -10,11 +10,11 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
-import { parse } from 'csv-parse/sync';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readCsvRecords } from '../readback';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fromArrowIPC, TABLE_NAMES } from '../../src/lib/tables';
-import { journeys, settled, type Watched } from './harness';
+import { journeys, settled } from './harness';
 import { ROOT } from './setup';
 import { serve } from '../../scripts/serve';
 import { synthesize } from '../../scripts/synth';
@@ -160,7 +160,7 @@ describe.skipIf(partitioned)('import', () => {
     expect(total).toBeGreaterThan(0);
     // Its CSV holds those rows: the downloads read the same tables.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-download="indicators"]')]);
-    const rows = parse(readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    const rows = readCsvRecords(readFileSync((await csv.path())!));
     expect(rows).toHaveLength(total);
     expect(new Set(rows.map((r) => r.county_code))).toEqual(new Set(['410225']));
     await page.selectOption('select[name="source"]', 'imported');

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { parse } from 'csv-parse/sync';
+import { readCsvRecords } from '../readback';
 import { byCounty, codeOf, indicatorsOf } from './expected';
 import { baseUrl, inkedPixels, journeys, now, query, redrawn, settled, type Watched } from './harness';
 
@@ -197,7 +197,7 @@ const label = (code: string) => `新华区（${names[code].city}）`;
     await expect(d.page.locator('[data-total]').getAttribute('data-total')).resolves.toBe(String(rowsOf('projects', mine)));
     const [download] = await Promise.all([d.page.waitForEvent('download'), d.page.click('[data-download="projects"]')]);
     expect(download.suggestedFilename()).toBe(`项目_${label(mine)}.csv`);
-    const rows = parse(readFileSync((await download.path())!), { bom: true, columns: true }) as Record<string, string>[];
+    const rows = readCsvRecords(readFileSync((await download.path())!));
     expect(rows).toHaveLength(rowsOf('projects', mine));
     expect(new Set(rows.map((r) => r.county_code))).toEqual(new Set([mine]));
     expect(rows.some((r) => r.county_code === other)).toBe(false);
@@ -253,7 +253,7 @@ describe('CSV download', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
     expect(text).toContain('\r\n');
-    const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = readCsvRecords(text);
     expect(rows.length).toBe(expected);
     const header = text.slice(1, text.indexOf('\r\n')).split(',');
     for (const col of ['indicator_id', 'project_id', 'level1', 'level2', 'level3', 'target_raw', 'target_yuan', 'score']) {
@@ -270,7 +270,7 @@ describe('CSV download', () => {
     const w = await open(`?view=data&table=indicators&county=${YOUXIAN}`);
     await settled(w.page);
     const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.click('[data-download="indicators"]')]);
-    const rows = parse(readFileSync((await download.path())!), { bom: true, columns: true }) as Record<string, string>[];
+    const rows = readCsvRecords(readFileSync((await download.path())!));
     const basis = rows.map((r) => r.basis);
     expect(basis).toContain(`'=HYPERLINK("http://example.invalid","点我")`);
     expect(basis).toContain("'@SUM(A1:A9)");

@@ -3,7 +3,7 @@ import type { Filing } from '../../src/lib/parse';
 import { parseAmount } from '../../src/lib/parse/money';
 import { assess, assessCorpus, corpusPlaces, corpusRows, RULES, type QualityFinding } from '../../src/lib/quality';
 import { seed } from '../seeds';
-import { CLEAN, filing, ind, project } from '../../src/lib/quality/fixture';
+import { CLEAN, filing, project } from '../../src/lib/quality/fixture';
 
 /**
  * Every rule against the rubric's own examples on the real seeds: the rows it must flag are flagged, the

@@ -1,6 +1,6 @@
 import type { Indicator } from '../../parse/model';
 import { block, squash } from '../classify';
-import { q, row, target } from '../phrases';
+import { q, row } from '../phrases';
 import { type ProjectRule, type Hit, SOURCES } from '../rule';
 
 /** Repeated indicators: flags when the same level3 in several rows, or one target stamped on ≥ 3 产出/效益 rows (−3 each, cap −15). */

@@ -1,5 +1,5 @@
 import { squash } from '../classify';
-import { q, row, target } from '../phrases';
+import { q, row } from '../phrases';
 import { type IndicatorRule, SOURCES } from '../rule';
 
 /** Target contradicts description: flags when description says 全部/所有/100% and the target is a lower %. */
