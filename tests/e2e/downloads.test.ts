@@ -98,8 +98,12 @@ describe('中文表头', () => {
 describe('Excel workbook', () => {
   it.skipIf(!summary.choices.county.includes(YOUXIAN))('downloads the four tables of the current filters and the notes, readable by another spreadsheet library', async () => {
     const w = await open(`?view=data&table=indicators&county=${YOUXIAN}`);
+    const workers: string[] = [];
+    w.page.on('worker', (wk) => workers.push(wk.url()));
     const file = await saved(w, '[data-download-xlsx]');
     expect(file.name).toBe('指标_攸县.xlsx');
+    // Written off the page's thread (SheetJS takes seconds on a large county).
+    expect(workers.some((u) => /workbook-worker/.test(u))).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.bytes as never);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['说明', '项目', '指标', '发现', '支出计划']);
@@ -127,5 +131,17 @@ describe('Excel workbook', () => {
     const notes = wb.getWorksheet('说明')!.getSheetValues().flat().filter((v) => typeof v === 'string');
     expect(notes).toContain('县区：攸县');
     expect(notes).toContain('hostile.txt');
+  });
+});
+
+describe('a workbook writer that cannot load', () => {
+  it('says so, and the CSV still downloads', async () => {
+    const w = await open(`?view=data&table=projects&county=${YUTIAN}`);
+    await w.page.route(/workbook-worker/, (r) => r.fulfill({ status: 404, body: 'not here' }));
+    await w.page.click('[data-download-xlsx]');
+    await expect.poll(() => w.page.locator('.save-error').textContent(), { timeout: 20_000 }).toBe('下载失败：Excel 写出程序未能加载或内存不足（可先下载 CSV，或缩小筛选范围后重试）');
+    const csv = await saved(w, '[data-download]');
+    expect(csv.name).toMatch(/\.csv$/);
+    w.errors.length = 0; // the refused worker script (a console error) is the point of this test
   });
 });

@@ -7,7 +7,8 @@ import { FILTER_KEYS, type FilterKey, type Filters } from '../db/scope';
 import type { Run } from '../db/values';
 import { dictionaries, type Key } from '../ui/i18n';
 import { tableLabel } from './form';
-import { toWorkbook, type Sheet } from './workbook';
+import type { Sheet } from './workbook';
+import { writeWorkbook } from './write-workbook';
 
 export interface Context {
   /** The table on screen and its sort. */
@@ -33,7 +34,7 @@ export async function workbookOf(run: Run, f: Filters, c: Context): Promise<Uint
   );
   const filters = FILTER_KEYS.filter((k) => f[k] != null && f[k] !== '').map((k) => `${zh[`f_${k}` as Key]}：${c.label(k, String(f[k]))}`);
   const files = await sources(run, f);
-  return toWorkbook(sheets, {
+  return writeWorkbook(sheets, {
     title: `${zh.appName} 数据导出`,
     facts: [
       ['导出时间', stamp(c.now)],
