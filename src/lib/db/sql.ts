@@ -20,7 +20,10 @@ const SELECTION = {
   findings: ['finding_id', 'sel_findings'],
 } as const;
 
-/** Row `alias` of `table` is selected: `p.project_id IN (SELECT project_id FROM sel_projects)`. */
+/**
+ * Row `alias` is in the selection of `table`, by that table's id: `p.project_id IN (SELECT project_id FROM
+ * sel_projects)` (a schedule or finding row by its project: `selected('projects', 's')`).
+ */
 export const selected = (table: keyof typeof SELECTION, alias: string) => {
   const [id, set] = SELECTION[table];
   return `${alias}.${id} IN (SELECT ${id} FROM ${set})`;

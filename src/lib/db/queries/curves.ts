@@ -56,7 +56,7 @@ export async function planCounts(run: Run, f: Filters): Promise<PlanCount[]> {
   const q = over(f, {
     with: {
       flags,
-      planned: `SELECT DISTINCT project_id FROM schedule WHERE cumulative_pct IS NOT NULL AND project_id IN (SELECT project_id FROM sel_projects)`,
+      planned: `SELECT DISTINCT s.project_id FROM schedule s WHERE s.cumulative_pct IS NOT NULL AND ${selected('projects', 's')}`,
     },
     select: `
 SELECT p.county_code, count(*)::INTEGER AS projects, count(d.project_id)::INTEGER AS planned,
@@ -79,7 +79,7 @@ export async function medians(run: Run, f: Filters): Promise<MedianPoint[]> {
     select: `
 SELECT s.county_code, s.month, median(s.cumulative_pct) AS pct, count(*)::INTEGER AS projects
 FROM schedule s
-WHERE s.project_id IN (SELECT project_id FROM sel_projects) AND s.cumulative_pct IS NOT NULL
+WHERE ${selected('projects', 's')} AND s.cumulative_pct IS NOT NULL
 GROUP BY s.county_code, s.month
 ORDER BY s.county_code, s.month`,
   });
