@@ -31,18 +31,24 @@ const IS: Record<Kind, (v: Value) => boolean> = {
   fen: (v) => typeof v === 'bigint',
 };
 
-/** `rows` as the shape's rows, or an error naming the first column that is missing or of another kind. */
+/**
+ * `rows` as the shape's rows, or an error naming the first column that is missing, of another kind, or
+ * null where the shape says it may not be. A result column has one SQL type, so its kind is checked on
+ * its first value that is not null; nulls on every row.
+ */
 export function decode<S extends Shape>(shape: S, rows: Row[]): RowOf<S>[] {
-  const checks = Object.entries(shape).map(([name, k]) => {
+  if (rows.length === 0) return [];
+  for (const [name, k] of Object.entries(shape)) {
+    if (!(name in rows[0])) throw new Error(`column ${name}: missing from the result (expected ${k})`);
     const nullable = k.endsWith('?');
-    return { name, kind: k, nullable, is: IS[(nullable ? k.slice(0, -1) : k) as Kind] };
-  });
-  for (const row of rows) {
-    for (const c of checks) {
-      const v = row[c.name];
-      if (v === undefined) throw new Error(`column ${c.name}: missing from the result (expected ${c.kind})`);
-      if (v === null ? !c.nullable : !c.is(v)) throw new Error(`column ${c.name}: expected ${c.kind}, got ${v === null ? 'null' : typeof v}`);
+    const is = IS[(nullable ? k.slice(0, -1) : k) as Kind];
+    let first: Value = null;
+    for (const row of rows) {
+      const v = row[name];
+      if (v !== null) first ??= v;
+      else if (!nullable) throw new Error(`column ${name}: expected ${k}, got null`);
     }
+    if (first !== null && !is(first)) throw new Error(`column ${name}: expected ${k}, got ${typeof first}`);
   }
   return rows as RowOf<S>[];
 }

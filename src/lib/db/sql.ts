@@ -3,7 +3,7 @@
  * scope.ts's `sel_*` sets), money as exact fen, the severity order, a box plot's five numbers, the plan
  * flags' columns, and the reading report's page order.
  */
-import { scope, type Filters, type Sql } from './scope';
+import { scoped, type Filters, type Sql } from './scope';
 import type { Param } from './values';
 
 /** Exact money out of DuckDB: `(x * 100)::BIGINT AS <as>_fen`, never a float. */
@@ -37,9 +37,8 @@ export const withSelectedProjects = (alias: string) => `${alias}.filing_id IN (S
  * `params` are the CTEs' and the body's, in the order they appear.
  */
 export function over(f: Filters, q: { with?: Readonly<Record<string, string>>; select: string }, ...params: Param[]): Sql {
-  const s = scope(f);
   const ctes = Object.entries(q.with ?? {}).map(([name, body]) => `,\n  ${name} AS (${body})`).join('');
-  return { text: `${s.text}${ctes}\n${q.select}`, params: [...s.params, ...params] };
+  return scoped(f, `${ctes}\n${q.select}`, ...params);
 }
 
 /** A box plot's five numbers of `expr`: min, q1, median, q3, max (their columns: FIVE). */
