@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatYuan } from '../src/lib/parse/money';
 import type { Places } from '../src/lib/quality';
-import { type Row, SORT_KEYS, TABLE_NAMES, TABLES, type TableName } from '../src/lib/tables';
+import { type Row, SORT_KEYS, TABLE_NAMES, TABLES, type TableName, type TableRow } from '../src/lib/tables';
 import { parseArgs, USAGE } from './ingest/args';
 import { type FileResult, summaryLine } from './ingest/batch';
 import { partitionPath } from '../src/lib/db/layout';
@@ -106,7 +106,7 @@ async function main(): Promise<number> {
     // 2. Each partition: its cross-filing findings, then its tables joined into one Arrow file each, staged.
     const out = staging.dir;
     const filings = read.map((r) => r.filing!).sort((a, b) => compare(a, b, SORT_KEYS.filings));
-    const byPartition = new Map<string, Row[]>();
+    const byPartition = new Map<string, TableRow<'filings'>[]>();
     for (const f of filings) {
       const list = byPartition.get(partitionPath(f));
       if (list) list.push(f);
@@ -117,9 +117,9 @@ async function main(): Promise<number> {
       [...byPartition].map(([partition, rows]) => pool.run({ kind: 'partition', settings: args.settings, tmp, out, partition, filings: rows, places: placesFile })),
     );
     const corpus = new Map(finished.flatMap((f) => f.corpus));
-    for (const f of filings) f.findings_info = (f.findings_info as number) + (corpus.get(f.filing_id as string) ?? 0);
+    for (const f of filings) f.findings_info = (f.findings_info ?? 0) + (corpus.get(f.filing_id ?? '') ?? 0);
     for (const r of read) {
-      r.summary!.info += corpus.get(r.filing!.filing_id as string) ?? 0;
+      r.summary!.info += corpus.get(r.filing!.filing_id ?? '') ?? 0;
       console.log(summaryLine(r.summary!));
     }
 
@@ -159,7 +159,7 @@ async function main(): Promise<number> {
     const leftOver = commit(staging);
     if (leftOver) console.error(leftOver);
     const tSwapped = performance.now();
-    const budget = filings.reduce((a, f) => a + ((f.budget_yuan as bigint | null) ?? 0n), 0n);
+    const budget = filings.reduce((a, f) => a + (f.budget_yuan ?? 0n), 0n);
     const mb = results.reduce((a, r) => a + r.bytes, 0) / 1e6;
     const secs = (performance.now() - t0) / 1000;
     console.log(

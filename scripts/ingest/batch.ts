@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import type { FilingMeta } from '../../src/lib/parse';
 import { pdfAssets } from '../../src/lib/parse/sources/pdf-node';
 import { corpusPlaces, DEFAULT_SETTINGS, type Places, type Settings } from '../../src/lib/quality';
-import { type Column, type Row, type TableName, TABLES, toArrowIPC } from '../../src/lib/tables';
+import { type Column, type Row, type TableName, type TableRow, TABLES, toArrowIPC } from '../../src/lib/tables';
 import { partitionPath } from '../../src/lib/db/layout';
 import { parseMeta } from '../../src/lib/parse/meta';
 import { rejectionLine } from '../../src/lib/parse/rejection';
@@ -60,7 +60,7 @@ export interface FileResult {
   summary?: Summary;
   /** The rejection, for stderr. */
   error?: string;
-  filing?: Row;
+  filing?: TableRow<'filings'>;
   bytes: number;
 }
 
@@ -106,7 +106,7 @@ async function readOne(file: string, rows: Map<string, Chunk>, places: Places, s
   const sev = (s: string) => t.findings.filter((x) => x.severity === s).length;
   const summary: Summary = {
     place: `${f.county ?? '（未注明县区）'} ${f.year ?? '----'}`, file: f.sourceFile, projects: f.projects.length, indicators: t.indicators.length,
-    score: filing.score as number | null, band: filing.band as string | null, partial: filing.partial_rubric as boolean, status: f.status,
+    score: filing.score, band: filing.band, partial: filing.partial_rubric ?? false, status: f.status,
     critical: sev('critical'), major: sev('major'), minor: sev('minor'), info: sev('info'),
   };
   return { file, summary, filing, bytes: bytes.length };

@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CorpusRow, Places, Settings } from '../../src/lib/quality';
 import { withCorpusFindings } from '../../src/lib/tables/read';
-import { fromArrowIPC, type Row, TABLE_NAMES, TABLES, type TableName, toArrowIPC, toCSV } from '../../src/lib/tables';
+import { fromArrowIPC, TABLE_NAMES, TABLES, type TableName, type TableRow, toArrowIPC, toCSV } from '../../src/lib/tables';
 import { writeChunk } from './batch';
 import { chunkFiles, concatArrow } from './merge';
 import { writeParquet } from './parquet';
@@ -19,7 +19,7 @@ export interface PartitionJob {
   out: string;
   partition: string;
   /** The partition's filings rows, sorted; their findings_info still without the cross-filing findings. */
-  filings: Row[];
+  filings: TableRow<'filings'>[];
   /** A JSON file of the corpus's places (entries of Places). */
   places: string;
 }
@@ -48,7 +48,7 @@ export function finishPartition(job: PartitionJob): PartitionResult {
   const rows = chunkFiles(join(tmp, partition, 'corpus')).flatMap((f) => fromArrowIPC(readFileSync(f))) as unknown as CorpusRow[];
   const { filings, findings: extra } = withCorpusFindings(job.filings, rows, placesIn(job.places), job.settings);
   const counts = new Map<string, number>();
-  for (const x of extra) counts.set(x.filing_id as string, (counts.get(x.filing_id as string) ?? 0) + 1);
+  for (const { filing_id: id } of extra) if (id != null) counts.set(id, (counts.get(id) ?? 0) + 1);
   writeChunk(tmp, partition, 'findings', 'z-corpus', TABLES.findings, extra);
   writeChunk(tmp, partition, 'filings', 'c', TABLES.filings, filings);
 

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { columns, everyRow, DATA_TABLES, type DataTable } from '../../src/lib/db/data-tables';
-import { openNativeDatabase, type NativeDatabase } from '../../src/lib/db/native';
+import type { Database } from '../../src/lib/db/database';
+import { openNativeDatabase } from '../../src/lib/db/native';
 import { NO_FILTERS, type Filters } from '../../src/lib/db/scope';
 import { decodeJson, type Summary } from '../../src/lib/db/summary';
 import { largestCounty } from '../../src/lib/db/layout';
@@ -27,7 +28,7 @@ const COUNTIES: [string, string][] = [
   ...(inject('partitioned') ? [['the largest county', largestCounty(summary.layout)!] as [string, string]] : []),
 ];
 const site = journeys();
-let db: NativeDatabase;
+let db: Database;
 
 beforeAll(async () => {
   db = await openNativeDatabase(inject('dataDir'));

@@ -7,23 +7,23 @@ import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection, type AsyncPrepared
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { arrowRows } from './arrow-rows';
+import type { Database } from './database';
 import { LoadFailure } from './failure';
 import { fetchBytes, type DataFiles } from './files';
 import { CREATE_TABLES, OFFLINE, TABLES, type Table } from './tables';
 import { toRows, type Run } from './values';
 
-export interface Database {
-  run: Run;
-  /** Fetches and appends the partitions not loaded yet (`parts/<path>/<table>.arrow`), each once. */
-  load(paths: readonly string[]): Promise<void>;
+/**
+ * The site's database: `load` fetches and appends the partitions not loaded yet
+ * (`parts/<path>/<table>.arrow`), each once; without paths, every partition of the data (`every`).
+ */
+export interface SiteDatabase extends Database {
   /**
    * Appends filings' rows (each table's Arrow IPC, as the import worker writes them, for one filing or a
    * group): all of them or, when a table refuses its rows, none (the others' rows of those filings are
    * deleted again).
    */
   append(filingIds: readonly string[], ipc: Record<Table, Uint8Array>): Promise<void>;
-  /** Stops the worker (a failed start is retried with a new one). */
-  close(): Promise<void>;
 }
 
 /**
@@ -98,8 +98,11 @@ async function start(db: AsyncDuckDB, worker: Worker): Promise<AsyncDuckDBConnec
   }
 }
 
-/** Opens the database with the five tables, empty; its data comes from `files` (the site's `data/`). */
-export async function openDatabase(files: DataFiles): Promise<Database> {
+/**
+ * Opens the database with the five tables, empty; its data comes from `files` (the site's `data/`), whose
+ * partitions are `every`. `close` stops the worker (a failed start is retried with a new one).
+ */
+export async function openDatabase(files: DataFiles, every: readonly string[] = []): Promise<SiteDatabase> {
   const worker = new Worker(workerUrl);
   const db = new AsyncDuckDB(new VoidLogger(), worker);
   let conn: AsyncDuckDBConnection;
@@ -130,7 +133,7 @@ export async function openDatabase(files: DataFiles): Promise<Database> {
 
   return {
     run: runner(conn, serial),
-    async load(paths) {
+    async load(paths = every) {
       for (const p of paths) {
         if (!loaded.has(p)) {
           const done = loadOne(p);

@@ -5,6 +5,7 @@
  * file holds exactly the rows the filters show.
  */
 import { scoped, type Filters } from './scope';
+import { selected, withSelectedProjects } from './sql';
 import type { Row, Run } from './values';
 
 export const DATA_TABLES = ['projects', 'indicators', 'findings', 'schedule'] as const;
@@ -29,22 +30,22 @@ export interface Column {
 const FROM: Record<DataTable, { from: string; selected: string; order: string }> = {
   projects: {
     from: 'projects t JOIN filings f ON f.filing_id = t.filing_id',
-    selected: 't.project_id IN (SELECT project_id FROM sel_projects)',
+    selected: selected('projects', 't'),
     order: 'f.county_code NULLS LAST, f.year, t.filing_id, t.ordinal',
   },
   indicators: {
     from: 'indicators t JOIN projects p ON p.project_id = t.project_id JOIN filings f ON f.filing_id = p.filing_id',
-    selected: 't.indicator_id IN (SELECT indicator_id FROM sel_indicators)',
+    selected: selected('indicators', 't'),
     order: 'f.county_code NULLS LAST, f.year, p.filing_id, p.ordinal, t.ordinal',
   },
   findings: {
     from: 'findings t JOIN filings f ON f.filing_id = t.filing_id LEFT JOIN projects p ON p.project_id = t.project_id',
-    selected: 't.finding_id IN (SELECT finding_id FROM sel_findings)',
+    selected: selected('findings', 't'),
     order: 'f.county_code NULLS LAST, f.year, t.filing_id, t.finding_id',
   },
   schedule: {
     from: 'schedule t JOIN projects p ON p.project_id = t.project_id JOIN filings f ON f.filing_id = p.filing_id',
-    selected: 't.project_id IN (SELECT project_id FROM sel_projects)',
+    selected: selected('projects', 't'),
     order: 'f.county_code NULLS LAST, f.year, p.filing_id, p.ordinal, t.month',
   },
 };
@@ -124,7 +125,7 @@ export async function sources(run: Run, f: Filters): Promise<Row[]> {
   const q = scoped(
     f,
     `SELECT f.source_file, f.county, f.year, f.department FROM filings f
-WHERE f.filing_id IN (SELECT p.filing_id FROM projects p WHERE p.project_id IN (SELECT project_id FROM sel_projects))
+WHERE ${withSelectedProjects('f')}
 ORDER BY f.county_code NULLS LAST, f.year, f.source_file`,
   );
   return run(q.text, q.params);

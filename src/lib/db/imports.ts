@@ -3,6 +3,7 @@
  * the five), taking one out of every table, and the rows the cross-filing rule compares with.
  */
 import type { ComparedRow } from '../import/places';
+import { decode } from './decode';
 import { TABLES } from './tables';
 import type { Run } from './values';
 
@@ -22,7 +23,7 @@ export async function markImported(run: Run, marks: readonly ImportedMark[]): Pr
 
 /** Every filing id in the tables (bundled or imported): what a batch must not add again. */
 export async function loadedIds(run: Run): Promise<Set<string>> {
-  return new Set((await run('SELECT filing_id FROM filings')).map((r) => r.filing_id as string));
+  return new Set(decode({ filing_id: 'text' }, await run('SELECT filing_id FROM filings')).map((r) => r.filing_id));
 }
 
 /** Takes every imported filing out of the five tables, then empties `imported`. */
@@ -36,16 +37,18 @@ export async function removeFiling(run: Run, filingId: string): Promise<void> {
   for (const t of [...TABLES, 'imported']) await run(`DELETE FROM ${t} WHERE filing_id = ?::VARCHAR`, [filingId]);
 }
 
+const COMPARED = { place: 'text', level2: 'text?', level3: 'text', level2_canonical: 'text?', description: 'text?' } as const;
+
 /** The compared fields of every loaded indicator, once per distinct value (places.ts makes the corpus of them). */
 export async function comparedRows(run: Run): Promise<ComparedRow[]> {
   const rows = await run(`
     SELECT DISTINCT coalesce(county, filing_id) AS place, level2, level3, level2_canonical, description
     FROM indicators WHERE level3 IS NOT NULL`);
-  return rows as unknown as ComparedRow[];
+  return decode(COMPARED, rows) satisfies ComparedRow[];
 }
 
 /** How many counties (places) the loaded corpus holds: a reading report says what an import was compared with. */
 export async function loadedPlaces(run: Run): Promise<number> {
-  const [r] = await run('SELECT count(DISTINCT coalesce(county, filing_id))::INTEGER AS n FROM filings');
-  return r.n as number;
+  const [r] = decode({ n: 'int' }, await run('SELECT count(DISTINCT coalesce(county, filing_id))::INTEGER AS n FROM filings'));
+  return r.n;
 }

@@ -8,24 +8,21 @@ import { join } from 'node:path';
 import {
   BIGINT, BOOLEAN, DOUBLE, DuckDBInstance, DuckDBTypeId, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue,
 } from '@duckdb/node-api';
+import { Loaded, type Database } from './database';
 import { PARTITION_PATH, UNKNOWN_PART } from './layout';
 import { CREATE_TABLES, TABLES } from './tables';
-import { decimalRefused, plain, type Param, type Row, type Run } from './values';
+import { rowsOf, type Param, type Row } from './values';
 
-export interface NativeDatabase {
-  run: Run;
-  /** Loads the five tables (`<table>.parquet`): every row, or the rows of the given partitions (`<code>/<year>`). */
-  load(paths?: readonly string[]): Promise<void>;
-  close(): void;
-}
-
-export async function openNativeDatabase(dataDir: string, threads?: number): Promise<NativeDatabase> {
+/** A database over the five tables' Parquet files (`<table>.parquet`) in `dataDir`, loaded whole or by partition. */
+export async function openNativeDatabase(dataDir: string, threads?: number): Promise<Database> {
   const instance = await DuckDBInstance.create(':memory:', threads ? { threads: String(threads) } : {});
   const conn = await instance.connect();
   for (const s of CREATE_TABLES) await conn.run(s);
+  const loaded = new Loaded();
   return {
     run: (sql, params = []) => query(conn, sql, params),
-    async load(paths) {
+    async load(asked) {
+      const paths = loaded.next(asked);
       if (paths?.length === 0) return;
       const where = paths ? partitionWhere(paths) : { sql: '', params: [] };
       for (const t of TABLES) {
@@ -35,7 +32,7 @@ export async function openNativeDatabase(dataDir: string, threads?: number): Pro
         stmt.destroySync();
       }
     },
-    close: () => {
+    close: async () => {
       conn.closeSync();
       instance.closeSync();
     },
@@ -62,15 +59,9 @@ async function query(conn: DuckDBConnection, sql: string, params: readonly Param
   try {
     if (params.length) stmt.bind([...params] as DuckDBValue[], params.map(typeOf) as DuckDBType[]);
     const reader = await stmt.runAndReadAll();
-    const names = reader.columnNames();
-    names.forEach((name, i) => {
-      if (reader.columnTypeId(i) === DuckDBTypeId.DECIMAL) throw decimalRefused(name);
-    });
-    return reader.getRowsJS().map((values) => {
-      const row: Row = {};
-      names.forEach((name, i) => (row[name] = plain(values[i], name)));
-      return row;
-    });
+    const columns = reader.columnNames().map((name, i) => ({ name, decimal: reader.columnTypeId(i) === DuckDBTypeId.DECIMAL }));
+    const values = reader.getRowsJS();
+    return rowsOf(columns, values.length, (r, c) => values[r][c]);
   } finally {
     stmt.destroySync();
   }

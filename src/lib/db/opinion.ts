@@ -3,48 +3,28 @@
  * original text, every indicator, and every finding, each placed once — on its indicator's row, else under
  * its project, else on the filing — so the counts by severity are the findings the page lists.
  */
-import { fen, findingColumns, indicatorColumns, severityOrder, type Finding, type IndicatorDetail } from './queries';
+import { decode, type RowOf } from './decode';
+import { fen, FINDING, findingColumns, INDICATOR_DETAIL, indicatorColumns, severityOrder, type Finding } from './queries';
 import type { Run } from './values';
 
-export interface OpinionFiling {
-  filing_id: string;
-  source_file: string;
-  county_code: string | null;
-  year: number | null;
-  department: string;
-  unit: string;
-  budget_fen: bigint | null;
-  score: number | null;
-  band: string | null;
-  partial_rubric: boolean;
+const OPINION_FILING = {
+  filing_id: 'text', source_file: 'text', county_code: 'text?', year: 'int?', department: 'text', unit: 'text',
+  budget_fen: 'fen?', score: 'double?', band: 'text?', partial_rubric: 'bool',
   /** The mean of each part of the filing's indicator scores; null where no indicator has the part. */
-  measurable: number | null;
-  fit: number | null;
-  clear: number | null;
-  evidenced: number | null;
+  measurable: 'double?', fit: 'double?', clear: 'double?', evidenced: 'double?',
   /** Findings by severity. */
-  critical: number;
-  major: number;
-  minor: number;
-  info: number;
-}
+  critical: 'int', major: 'int', minor: 'int', info: 'int',
+} as const;
+export type OpinionFiling = RowOf<typeof OPINION_FILING>;
 
-export interface OpinionProject {
-  project_id: string;
-  ordinal: number;
-  name: string;
-  code: string | null;
-  kind: string;
-  category: string | null;
-  budget_fen: bigint | null;
-  score: number | null;
-  band: string | null;
-  complete: boolean;
-  source_lines: string | null;
-  source_text: string | null;
-}
+const OPINION_PROJECT = {
+  project_id: 'text', ordinal: 'int', name: 'text', code: 'text?', kind: 'text', category: 'text?', budget_fen: 'fen?',
+  score: 'double?', band: 'text?', complete: 'bool', source_lines: 'text?', source_text: 'text?',
+} as const;
+export type OpinionProject = RowOf<typeof OPINION_PROJECT>;
 
-export type OpinionIndicator = IndicatorDetail & { project_id: string };
+const OPINION_INDICATOR = { project_id: 'text', ...INDICATOR_DETAIL } as const;
+export type OpinionIndicator = RowOf<typeof OPINION_INDICATOR>;
 
 export interface Opinion {
   filing: OpinionFiling;
@@ -75,10 +55,10 @@ FROM projects WHERE filing_id = ?::VARCHAR ORDER BY ordinal`, [id]),
   ]);
   if (filings.length === 0) return null;
   return {
-    filing: filings[0] as unknown as OpinionFiling,
-    projects: projects as unknown as OpinionProject[],
-    indicators: indicators as unknown as OpinionIndicator[],
-    findings: findings as unknown as Finding[],
+    filing: decode(OPINION_FILING, filings)[0],
+    projects: decode(OPINION_PROJECT, projects),
+    indicators: decode(OPINION_INDICATOR, indicators),
+    findings: decode(FINDING, findings),
   };
 }
 

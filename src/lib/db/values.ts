@@ -16,24 +16,33 @@ export type Param = string | number | boolean | null;
 /** What a query needs from a database: run SQL with bound `?` parameters, get rows. */
 export type Run = (sql: string, params?: readonly Param[]) => Promise<Row[]>;
 
+/** An Arrow result's rows (duckdb-wasm, in the browser and in Node). */
 export function toRows(table: Table): Row[] {
   const fields = table.schema.fields;
-  for (const f of fields) if (f.typeId === Type.Decimal) throw decimalRefused(f.name);
-  const columns = fields.map((f, i) => ({ name: f.name, vector: table.getChildAt(i)! }));
-  const rows: Row[] = new Array(table.numRows);
-  for (let r = 0; r < table.numRows; r++) {
+  const vectors = fields.map((_, i) => table.getChildAt(i)!);
+  return rowsOf(fields.map((f) => ({ name: f.name, decimal: f.typeId === Type.Decimal })), table.numRows, (r, c) => vectors[c].get(r));
+}
+
+/**
+ * Rows from any engine's result, by column: `at(r, c)` is row r's value of column c. The one place
+ * results become rows, so every engine refuses and converts alike.
+ */
+export function rowsOf(columns: readonly { name: string; decimal: boolean }[], count: number, at: (r: number, c: number) => unknown): Row[] {
+  for (const c of columns) if (c.decimal) throw decimalRefused(c.name);
+  const rows: Row[] = new Array(count);
+  for (let r = 0; r < count; r++) {
     const row: Row = {};
-    for (const c of columns) row[c.name] = plain(c.vector.get(r), c.name);
+    for (let c = 0; c < columns.length; c++) row[columns[c].name] = plain(at(r, c), columns[c].name);
     rows[r] = row;
   }
   return rows;
 }
 
 /** A DECIMAL column reached a result: the SQL must say what it wants. */
-export const decimalRefused = (name: string) => new Error(`column ${name} is DECIMAL: cast it in SQL ((x * 100)::BIGINT AS ${name}_fen, or x::VARCHAR)`);
+const decimalRefused = (name: string) => new Error(`column ${name} is DECIMAL: cast it in SQL ((x * 100)::BIGINT AS ${name}_fen, or x::VARCHAR)`);
 
-/** One value of column `name`, by the rules above: every engine's results (browser, Node, native) go through it. */
-export function plain(v: unknown, name: string): Value {
+/** One value of column `name`, by the rules above. */
+function plain(v: unknown, name: string): Value {
   if (v == null) return null;
   if (typeof v === 'bigint') {
     if (name.endsWith('_fen')) return v;

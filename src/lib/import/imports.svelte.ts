@@ -9,7 +9,7 @@ import { choices, countyNames } from '../db/queries';
 import { comparedRows, loadedIds, markImported, removeFiling, removeImported } from '../db/imports';
 import { NO_COUNTY, NO_FILTERS } from '../db/scope';
 import { partitionsOf } from '../db/layout';
-import type { Database } from '../db/browser';
+import type { SiteDatabase as Database } from '../db/browser';
 import type { Rejection } from '../parse';
 import { rejectionLine } from '../parse/rejection';
 import type { Row, TableName } from '../tables';

@@ -7,7 +7,7 @@
 import { readFiling, type Filing, type ReadOptions, type Rejection } from '../parse';
 import { assessCorpus, assessFiling, corpusRows, DEFAULT_SETTINGS, type CorpusRow, type Places, type QualityFinding, type Settings } from '../quality';
 import { corpusFindingRows, toRows, type Tables } from './rows';
-import type { Row } from './schema';
+import type { TableRow } from './schema';
 
 export type FileTables =
   | { ok: true; filing: Filing; tables: Tables; corpus: CorpusRow[] }
@@ -25,18 +25,20 @@ export async function readTables(bytes: Uint8Array, sourceFile: string, opts: Re
  * The cross-filing findings of `rows` judged against `places` (the corpus's), added to their filings:
  * the filings rows with `findings_info` counting them, and the findings rows to append (`…-c1`, …).
  */
-export function withCorpusFindings(filings: Row[], rows: CorpusRow[], places: Places, settings: Settings = DEFAULT_SETTINGS): { filings: Row[]; findings: Row[] } {
+export function withCorpusFindings(
+  filings: TableRow<'filings'>[], rows: CorpusRow[], places: Places, settings: Settings = DEFAULT_SETTINGS,
+): { filings: TableRow<'filings'>[]; findings: TableRow<'findings'>[] } {
   const byFiling = new Map<string, QualityFinding[]>();
   for (const { filing, finding } of assessCorpus(rows, places, settings)) {
     const list = byFiling.get(filing);
     if (list) list.push(finding);
     else byFiling.set(filing, [finding]);
   }
-  const out = filings.map((f): Row => ({ ...f, findings_info: (f.findings_info as number) + (byFiling.get(f.filing_id as string)?.length ?? 0) }));
-  const where = new Map(out.map((f) => [f.filing_id as string, f]));
+  const out = filings.map((f) => ({ ...f, findings_info: (f.findings_info ?? 0) + (byFiling.get(f.filing_id ?? '')?.length ?? 0) }));
+  const where = new Map(out.map((f) => [f.filing_id, f]));
   const findings = [...byFiling].flatMap(([id, list]) => {
     const f = where.get(id)!;
-    return corpusFindingRows(id, { county: f.county as string | null, county_code: f.county_code as string | null, year: f.year as number | null }, list);
+    return corpusFindingRows(id, { county: f.county, county_code: f.county_code, year: f.year }, list);
   });
   return { filings: out, findings };
 }

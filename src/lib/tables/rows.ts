@@ -1,12 +1,12 @@
 import type { Filing, Project } from '../parse/model';
 import { band, type FilingQuality, indicatorKey, planFlags } from '../quality';
-import type { Row, TableName } from './schema';
+import type { TableRow, TableRows } from './schema';
 
 /**
  * One parsed filing and its quality assessment, flattened into the contract's rows. Ids are stable:
  * the filing's content hash, plus ordinals.
  */
-export type Tables = Record<TableName, Row[]>;
+export type Tables = TableRows;
 
 export const projectId = (filingId: string, ordinal: number) => `${filingId}-${ordinal}`;
 export const indicatorId = (projectId: string, ordinal: number) => `${projectId}-${ordinal}`;
@@ -30,7 +30,7 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
   const corpus = corpusFindingRows(f.id, where, q.findings.filter((x) => x.level === 'corpus'));
   for (const x of corpus) severities[x.severity as keyof typeof severities]++;
 
-  const filings: Row[] = [{
+  const filings: TableRow<'filings'>[] = [{
     filing_id: f.id, source_file: f.sourceFile, county: f.county, county_code: f.countyCode, city: f.city, year: f.year,
     department: f.department, department_code: f.departmentCode, unit: f.unit, layout: f.layout, status: f.status,
     lines_total: f.linesTotal, lines_used: f.linesUsed, score: q.score, band: q.band, partial_rubric: q.partialRubric,
@@ -41,9 +41,9 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
     format: f.format ?? 'txt',
   }];
 
-  const projects: Row[] = [];
-  const schedule: Row[] = [];
-  const indicators: Row[] = [];
+  const projects: TableRow<'projects'>[] = [];
+  const schedule: TableRow<'schedule'>[] = [];
+  const indicators: TableRow<'indicators'>[] = [];
   for (const p of f.projects) {
     const pid = projectId(f.id, p.ordinal);
     const ps = q.projects.get(p.ordinal);
@@ -71,7 +71,7 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
   }
 
   const at = (line: number | null | undefined) => (line != null && f.locations ? f.locations[line - 1] ?? null : null);
-  const findings: Row[] = allFindings.map((x, k) => findingRow(`${f.id}-f${k + 1}`, f.id, where, { ...x, location: at(x.line) }));
+  const findings = allFindings.map((x, k) => findingRow(`${f.id}-f${k + 1}`, f.id, where, { ...x, location: at(x.line) }));
   return { filings, projects, schedule, indicators, findings: [...findings, ...corpus] };
 }
 
@@ -95,7 +95,7 @@ export interface Where {
   year: number | null;
 }
 
-function findingRow(id: string, filingId: string, where: Where, x: FindingLike): Row {
+function findingRow(id: string, filingId: string, where: Where, x: FindingLike): TableRow<'findings'> {
   const pid = x.project != null ? projectId(filingId, x.project) : null;
   return {
     finding_id: id, filing_id: filingId, project_id: pid, indicator_id: pid && x.indicator != null ? indicatorId(pid, x.indicator) : null,
@@ -105,6 +105,6 @@ function findingRow(id: string, filingId: string, where: Where, x: FindingLike):
 }
 
 /** Cross-filing findings of one filing, numbered on their own (`…-c1`) so a parallel ingest that adds them later gives the same ids. */
-export function corpusFindingRows(filingId: string, where: Where, list: FindingLike[]): Row[] {
+export function corpusFindingRows(filingId: string, where: Where, list: FindingLike[]): TableRow<'findings'>[] {
   return list.map((x, k) => findingRow(`${filingId}-c${k + 1}`, filingId, where, x));
 }

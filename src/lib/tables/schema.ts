@@ -10,7 +10,8 @@ export interface Column {
   type: ColumnType;
 }
 
-const c = (name: string, type: ColumnType): Column => ({ name, type });
+/** A column, its name and type kept as literals: the row types below are derived from them. */
+const c = <N extends string, T extends ColumnType>(name: N, type: T) => ({ name, type });
 
 export const TABLES = {
   filings: [
@@ -59,6 +60,39 @@ export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 /** Cell values: text, numbers, booleans, exact yuan (bigint fen), or null. */
 export type Cell = string | number | boolean | bigint | null;
 export type Row = Record<string, Cell>;
+
+/** What a column of each type holds (yuan: exact bigint fen). */
+interface CellOf {
+  text: string;
+  int: number;
+  double: number;
+  bool: boolean;
+  yuan: bigint;
+}
+
+/** A table's column names. */
+export type ColumnName<T extends TableName> = (typeof TABLES)[T][number]['name'];
+
+/**
+ * One row of table `T`, derived from its columns: a column added or renamed above is a compile error
+ * wherever rows are built (tables/rows.ts) or read back (tables/read.ts, the ingest) out of step.
+ */
+export type TableRow<T extends TableName> = { [C in (typeof TABLES)[T][number] as C['name']]: CellOf[C['type']] | null };
+
+/** Every table's rows. */
+export type TableRows = { [T in TableName]: TableRow<T>[] };
+
+/**
+ * Rows read back from a file of table `t` (Arrow, Parquet): typed once their columns are the schema's,
+ * in its order; a file of another layout is refused by name rather than read as something it is not.
+ */
+export function asTableRows<T extends TableName>(t: T, names: readonly string[], rows: Row[]): TableRow<T>[] {
+  const want = TABLES[t].map((col) => col.name);
+  if (names.length !== want.length || names.some((n, i) => n !== want[i])) {
+    throw new Error(`${t}: columns ${names.join(', ')} are not the schema's (${want.join(', ')})`);
+  }
+  return rows as TableRow<T>[];
+}
 
 /**
  * Sort keys: the columns the views filter on first, so DuckDB can skip whole row groups. The ingest

@@ -11,7 +11,7 @@ import { dataFiles, fetchBytes, parseJson, type DataFiles } from '../db/files';
 import { LoadFailure } from '../db/failure';
 import { ALL, decodeJson, EMPTY_OVERVIEW, overview, type Overview, type Summary } from '../db/summary';
 import { FILTER_KEYS, type Filters } from '../db/scope';
-import type { Database } from '../db/browser';
+import type { SiteDatabase as Database } from '../db/browser';
 import { shardOf } from '../db/layout';
 import { DEFAULT_SETTINGS, type Settings } from '../quality/settings';
 import { dictionaries, translate, ruleName, type Key } from './i18n';
@@ -172,11 +172,11 @@ export function startEngine(): Promise<void> {
     .catch((e: unknown) => {
       throw new LoadFailure('network', 'assets/browser-*.js', '', e instanceof Error ? e.message : String(e));
     })
-    .then(({ openDatabase }) => openDatabase(files!))
+    .then(({ openDatabase }) => openDatabase(files!, app.summary!.layout.partitions.map((p) => p.path)))
     .then(async (db) => {
       const s = app.summary!;
       // A whole site draws nothing from SQL unless every partition is sound; a retry starts afresh.
-      if (!s.layout.partitioned) await db.load(s.layout.partitions.map((p) => p.path)).catch(async (e: unknown) => {
+      if (!s.layout.partitioned) await db.load().catch(async (e: unknown) => {
         await db.close();
         throw e;
       });

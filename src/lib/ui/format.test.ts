@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, wan, yuan } from './format';
+import { escapeHtml, groupedDecimal, wan, yuan } from './format';
 
 describe('money', () => {
   it('formats exact fen as 万元 and 元 with thousands separators', () => {
@@ -17,6 +17,13 @@ describe('money', () => {
     expect(wan(5000n)).toBe('0.01');
     expect(wan(4999n)).toBe('0.00');
     expect(wan(99995000n)).toBe('100.00');
+  });
+
+  it('groups the decimal text of a table amount without touching its digits', () => {
+    expect(groupedDecimal('1234567.80')).toBe('1,234,567.80');
+    expect(groupedDecimal('-1234567.89')).toBe('-1,234,567.89');
+    expect(groupedDecimal('999.00')).toBe('999.00');
+    expect(groupedDecimal('12345678901234567.01')).toBe('12,345,678,901,234,567.01');
   });
 });
 

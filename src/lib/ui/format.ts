@@ -22,6 +22,9 @@ function scaled(fen: bigint, shift: number, places: number): string {
 /** 万元 with thousands separators: 300300.00 元 → `30.03`. */
 export const wan = (fen: bigint | null, places = 2) => (fen == null ? '—' : scaled(fen, 6, places));
 
+/** A decimal's text with its integer part grouped in thousands: `-1234567.80` → `-1,234,567.80` (the tables' exact amounts). */
+export const groupedDecimal = (v: string) => v.replace(/^(-?\d+)/, (int) => groupDigits(int));
+
 /** 元, exact: `300,300.00`. */
 export const yuan = (fen: bigint | null) => (fen == null ? '—' : scaled(fen, 2, 2));
 

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import type { CountyRow } from '../db/queries';
+import { totals } from './totals';
+
+const row = (county_code: string | null, projects: number, budget_fen: bigint | null, mean_score: number | null): CountyRow => ({
+  county_code, years: '2024', filings: 2, projects, indicators: projects * 3, budget_fen,
+  project_fen: budget_fen, personnel_fen: 0n, operating_fen: 0n, activity_fen: 0n, mean_score, filing_score: mean_score,
+});
+
+describe('overview totals', () => {
+  it('add up the counties exactly, money in fen, the score weighted by projects', () => {
+    const t = totals([row('130225', 3, 123_456_789_012_345_67n, 80), row('130105', 1, 1n, 40), row(null, 0, null, null)]);
+    expect(t).toEqual({ filings: 6, counties: 2, projects: 4, indicators: 12, budget: 123_456_789_012_345_68n, score: 70 });
+  });
+
+  it('have no score without projects, and nothing for no rows', () => {
+    expect(totals([row(null, 0, null, null)]).score).toBeNull();
+    expect(totals([])).toEqual({ filings: 0, counties: 0, projects: 0, indicators: 0, budget: 0n, score: null });
+  });
+});
