@@ -5,14 +5,15 @@
  * the code and year, so a query groups by its own table's columns without joining filings; rows carry the
  * code and the views label it with `countyNames` (null: the filings without a code).
  */
-import { NO_FILTERS, scoped, type Filters, type Sql } from './scope';
+import { rank, SCALES } from './order';
+import { levelLabel, NO_FILTERS, scoped, type Filters, type Sql } from './scope';
 import type { Param, Row, Run } from './values';
 
 const exec = (run: Run, q: Sql) => run(q.text, q.params);
 export const fen = (expr: string, as: string) => `(${expr} * 100)::BIGINT AS ${as}_fen`;
 
 /** The gravest first. */
-export const severityOrder = `CASE severity WHEN 'critical' THEN 0 WHEN 'major' THEN 1 WHEN 'minor' THEN 2 ELSE 3 END`;
+export const severityOrder = rank('severity', SCALES.severity);
 
 /** Project ids of the selection, as a join condition on alias p. */
 const inProjects = 'p.project_id IN (SELECT project_id FROM sel_projects)';
@@ -36,8 +37,8 @@ export async function choices(run: Run): Promise<Choices> {
     UNION ALL SELECT 'year', NULL, year FROM filings WHERE year IS NOT NULL GROUP BY year
     UNION ALL SELECT 'department', department, NULL FROM filings GROUP BY department
     UNION ALL SELECT 'kind', kind, NULL FROM projects GROUP BY kind
-    UNION ALL SELECT 'level1', level1, NULL FROM indicators WHERE level1 IS NOT NULL GROUP BY level1
-    UNION ALL SELECT 'level2', level2, NULL FROM indicators WHERE level2 IS NOT NULL GROUP BY level2
+    UNION ALL SELECT 'level1', ${levelLabel('i', 1)}, NULL FROM indicators i WHERE i.level1 IS NOT NULL GROUP BY ALL
+    UNION ALL SELECT 'level2', ${levelLabel('i', 2)}, NULL FROM indicators i WHERE i.level2 IS NOT NULL GROUP BY ALL
     UNION ALL SELECT 'band', band, NULL FROM projects WHERE band IS NOT NULL GROUP BY band
     UNION ALL SELECT 'rule', rule_id, NULL FROM findings GROUP BY rule_id
     ORDER BY k, v NULLS LAST, n`);

@@ -11,7 +11,9 @@ export type Yuan = bigint & { readonly __unit: 'fen' };
 /** The money unit a filing states its amounts in. */
 export type MoneyUnit = '元' | '万元';
 
-export type Severity = 'critical' | 'major' | 'minor' | 'info';
+/** The severities, gravest first: the order every list and sort by severity follows. */
+export const SEVERITIES = ['critical', 'major', 'minor', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 /** Comparison operator of a target, normalized (`>=`, `>＝`, `不低于` → `≥`). */
 export type TargetOp = '≥' | '≤' | '=' | '>' | '<';
