@@ -253,6 +253,11 @@ const zh = {
   retry: '重试',
   internalError: '查询没有完成，详情已记录在浏览器控制台。请重试；仍不行请报告这个问题。',
   pageMissing: '没有这一页（共 {n} 页），显示的是最后一页。',
+  // ── words (issue #13): facets, labels of codes ──
+  facetOption: '{label}（{n}）',
+  facetRows_projects: '括号内：选择后所选范围内的项目数',
+  facetRows_indicators: '括号内：选择后所选范围内的指标数',
+  facetRows_findings: '括号内：选择后所选范围内的发现数',
 };
 
 export type Key = keyof typeof zh;
@@ -500,6 +505,11 @@ const en: Record<Key, string> = {
   retry: 'Retry',
   internalError: 'The query did not complete; the details are in the browser console. Retry, and report it if it fails again.',
   pageMissing: 'There is no such page ({n} pages): this is the last one.',
+  // ── words (issue #13): facets, labels of codes ──
+  facetOption: '{label} ({n})',
+  facetRows_projects: 'In brackets: the projects the choice gives in the current selection',
+  facetRows_indicators: 'In brackets: the indicators the choice gives in the current selection',
+  facetRows_findings: 'In brackets: the findings the choice gives in the current selection',
 };
 
 /** Short names of common reading findings; the rubric's rules carry their own (src/lib/quality/rules/). */
