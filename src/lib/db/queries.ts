@@ -458,6 +458,8 @@ export interface Finding {
   rule_id: string;
   severity: string;
   message: string;
+  /** The message in English (null in data ingested before it was written). */
+  message_en?: string | null;
   evidence: string | null;
   level: string | null;
   line: number | null;
@@ -467,7 +469,7 @@ export interface Finding {
 
 /** Every finding on the project or one of its indicators, the gravest first. */
 /** The columns of a `Finding`, but its location. */
-export const findingColumns = 'finding_id, filing_id, project_id, indicator_id, rule_id, severity, message, evidence, level, line';
+export const findingColumns = 'finding_id, filing_id, project_id, indicator_id, rule_id, severity, message, message_en, evidence, level, line';
 
 export async function projectFindings(run: Run, id: string): Promise<Finding[]> {
   const rows = await run(`
@@ -526,7 +528,7 @@ export async function readingFindings(run: Run, f: Filters, limit: number, offse
   if (f.rule != null) params.push(f.rule);
   if (f.q != null) params.push(f.q);
   const rows = await run(`${s.text}
-SELECT x.finding_id, x.filing_id, x.project_id, x.indicator_id, x.rule_id, x.severity, x.message, x.evidence, x.level, x.line, x.location
+SELECT x.finding_id, x.filing_id, x.project_id, x.indicator_id, x.rule_id, x.severity, x.message, x.message_en, x.evidence, x.level, x.line, x.location
 FROM findings x
 WHERE x.filing_id IN (SELECT filing_id FROM page) AND starts_with(x.rule_id, 'parse/')
   ${f.rule == null ? '' : 'AND x.rule_id = ?::VARCHAR'}

@@ -11,6 +11,7 @@ import { dataFiles, fetchBytes, parseJson, type DataFiles } from '../db/files';
 import { LoadFailure } from '../db/failure';
 import { ALL, decodeJson, EMPTY_OVERVIEW, overview, type Overview, type Summary } from '../db/summary';
 import { FILTER_KEYS, type Filters } from '../db/scope';
+import { facets } from '../db/facets';
 import type { Database } from '../db/browser';
 import { shardOf } from '../db/layout';
 import { DEFAULT_SETTINGS, type Settings } from '../quality/settings';
@@ -58,6 +59,8 @@ export const app = new App();
 /** Text in the current language. */
 export const t = (key: Key, vars?: Record<string, string | number>) => translate(app.lang, key, vars);
 export const rule = (id: string) => ruleName(app.lang, id);
+/** A finding's message in the interface's language (the Chinese where no English was written). */
+export const message = (f: { message: string; message_en?: string | null }) => (app.lang === 'en' && f.message_en) || f.message;
 /** A county code's label (新华区（石家庄市） where the name is shared); null: the filings without a code. */
 export const countyName = (code: string | null) =>
   code == null ? t('noCounty') : countyLabel(code, app.countyNames, app.sharedNames);
@@ -224,7 +227,7 @@ export function start() {
   addEventListener('popstate', () => arrive(withCountyCode(parseRoute(location.search))));
   // The benchmark (scripts/bench) times the dashboard's own queries in this very engine: `?bench` lends them.
   if (new URLSearchParams(location.search).has('bench')) {
-    Object.assign(window, { perflens: { engine: () => startEngine().then(() => app.db), overview } });
+    Object.assign(window, { perflens: { engine: () => startEngine().then(() => app.db), overview, facets } });
   }
   boot();
 }
