@@ -15,7 +15,7 @@ import { facets } from '../db/facets';
 import type { Database } from '../db/browser';
 import { shardOf } from '../db/layout';
 import { DEFAULT_SETTINGS, type Settings } from '../quality/settings';
-import { dictionaries, translate, ruleName, type Key } from './i18n';
+import { codeLabel, dictionaries, translate, ruleName, type Key } from './i18n';
 import { NO_COUNTY_COLOR, PALETTE } from './colors';
 import { formatRoute, parseRoute, type Route } from './route';
 import { countyLabel, countyValue, sharedNames } from './counties';
@@ -68,6 +68,8 @@ export const kindName = (k: string) => (`kind_${k}` in dictionaries.zh ? t(`kind
 const MONTH_EN: Record<number, string> = { 3: 'Mar', 6: 'Jun', 10: 'Oct', 12: 'Dec' };
 /** 3 → 3月底 / end Mar. */
 export const monthEnd = (m: number) => t('monthEnd', { m: app.lang === 'en' ? (MONTH_EN[m] ?? m) : m });
+export const bandName = (b: string) => (`band_${b}` in dictionaries.zh ? t(`band_${b}` as Key) : b);
+export const code = (kind: 'layout' | 'encoding' | 'format', c: string | null) => codeLabel(app.lang, kind, c);
 export const severityName = (s: string) => (`sev_${s}` in dictionaries.zh ? t(`sev_${s}` as Key) : s);
 
 /** One colour per county code, in the order of the county list (the unnamed filing in grey). */
