@@ -31,7 +31,7 @@ export function scoreBoxes(rows: ScoreSpread[], l: QualityLabels, bands: Setting
       },
     },
     xAxis: { type: 'value', min: 0, max: 100, splitLine: { lineStyle: { color: '#eef0f3' } } },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => l.county(r.county_code)), axisTick: { show: false }, axisLabel: { width: 110, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, data: rows.map((r) => l.county(r.county_code)), axisTick: { show: false }, axisLabel: { width: 110, overflow: 'break' } },
     series: [
       {
         type: 'boxplot',
@@ -73,7 +73,7 @@ export function bandBars(counts: BandCount[], counties: (string | null)[], l: Qu
       },
     },
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { lineStyle: { color: '#eef0f3' } } },
-    yAxis: { type: 'category', inverse: true, data: order.map((c) => l.county(c)), axisTick: { show: false }, axisLabel: { width: 110, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, data: order.map((c) => l.county(c)), axisTick: { show: false }, axisLabel: { width: 110, overflow: 'break' } },
     series: BANDS.map((b) => ({
       type: 'bar' as const,
       name: l.band(b),
@@ -108,7 +108,7 @@ export function ruleHeatmap(shares: RuleShare[], counties: (string | null)[], l:
         return `<b>${escapeHtml(l.rule(s.rule_id))}</b><br><code>${escapeHtml(s.rule_id)}</code><br>${escapeHtml(l.county(s.county_code))}：${escapeHtml(l.hits)} ${s.hits} / ${s.subjects}（${Math.round((100 * s.hits) / Math.max(1, s.subjects))}%）`;
       },
     },
-    xAxis: { type: 'category', data: ordered.map((c) => l.county(c)), axisLabel: { interval: 0, rotate: ordered.length > 4 ? 30 : 0, width: 90, overflow: 'truncate' }, splitArea: { show: true } },
+    xAxis: { type: 'category', data: ordered.map((c) => l.county(c)), axisLabel: { interval: 0, rotate: ordered.length > 4 ? 30 : 0, width: 90, overflow: 'break' }, splitArea: { show: true } },
     // a rule's name wraps, never cut ("Description adds nothi…"): the row is the name's only label
     yAxis: { type: 'category', inverse: true, data: rules.map((r) => l.rule(r)), axisLabel: { width: 170, overflow: 'break', lineHeight: 14 }, splitArea: { show: true } },
     visualMap: {

@@ -51,7 +51,7 @@ export function sizeSpread(boxes: SizeSpread[], dots: SizeRow[] | null, counties
         inverse: true,
         data: order.map((c) => l.county(c)),
         axisTick: { show: false },
-        axisLabel: { width: 110, overflow: 'truncate' },
+        axisLabel: { width: 110, overflow: 'break' },
       },
       { type: 'value', show: false, inverse: true, min: -0.5, max: order.length - 0.5 },
     ],
