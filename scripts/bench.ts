@@ -9,6 +9,7 @@
  * A quick run: npm run bench -- --counties 17 --years 1 --runs 3 --ingest-runs 1
  * The read throughput per format alone (seconds, no build): npm run bench -- --formats
  * The browser import alone (on the built dist/ of the seeds): npm run bench -- --import [--runs 5]
+ * The filter bar's facets alone (on the scale's data, built if missing): npm run bench -- --facets --ingest-runs 0
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import type { IngestRun } from './bench/ingest';
 import { printFormats, readFormats } from './bench/formats';
 import { downloadTimes, exportMemory } from './bench/downloads';
 import { importBatches, importRun, type ImportRun } from './bench/import';
+import { facetFilters, nativeFacets, wasmFacets } from './bench/facets';
 import { largestCounty, partitionsOf } from '../src/lib/db/layout';
 import { NO_FILTERS, type Filters } from '../src/lib/db/scope';
 import { decodeJson, type Summary } from '../src/lib/db/summary';
@@ -69,6 +71,35 @@ if (args.includes('--import')) {
   console.log(`browser import: ${runs} cold runs of 100 text and of 20 PDF filings…`);
   const r = await importTimes();
   console.log(JSON.stringify({ ...importFigures(r), ...importDetail(r), samples: r }, null, 2));
+  process.exit(0);
+}
+
+/** The facets' figures on the scale's site: wasm on the largest county, native over the whole province. */
+async function facetTimes(site: string, summary: Summary, dataDir: string) {
+  const county = largestCounty(summary.layout)!;
+  const year = summary.choices.year[0];
+  const rule = summary.choices.rule.find((r) => !r.startsWith('parse/'))!;
+  const paths = partitionsOf(summary.layout, county, null).map((p) => p.path);
+  const wasm = await withSite(site, (base) => wasmFacets(base, paths, facetFilters(county, year, rule), runs));
+  const native = await nativeFacets(dataDir, year, runs);
+  return { county, wasm, native };
+}
+const facetFigures = (r: Awaited<ReturnType<typeof facetTimes>>) => ({
+  facets_ms_largest_county: Math.max(...r.wasm),
+});
+const facetDetail = (r: Awaited<ReturnType<typeof facetTimes>>) => ({
+  facets_ms_largest_county_alone: r.wasm[0],
+  facets_ms_largest_county_year: r.wasm[1],
+  facets_ms_largest_county_five_filters: r.wasm[2],
+  facets_native_ms_whole_province: r.native[0],
+  facets_native_ms_whole_province_year: r.native[1],
+});
+if (args.includes('--facets')) {
+  const data = buildData(scale, synthScale(scale, seedCodes()), ingestRuns);
+  const summary = decodeJson<Summary>(readFileSync(join(data.dir, 'summary.json'), 'utf8'));
+  console.log(`facets on ${name}: ${runs} warm runs each…`);
+  const r = await facetTimes(siteWith(data.dir, name), summary, data.dir);
+  console.log(JSON.stringify({ ...facetFigures(r), ...facetDetail(r), samples: r }, null, 2));
   process.exit(0);
 }
 
@@ -131,6 +162,8 @@ const province = await withSite(site, async (base) => {
 });
 console.log(`browser import: ${runs} cold runs of 100 text and of 20 PDF filings…`);
 const imported = await importTimes();
+console.log('facets…');
+const facetRun = await facetTimes(site, summary, data.dir);
 const exportPeak = { csv: exportMemory(data.dir, largest, 'csv'), xlsx: exportMemory(data.dir, largest, 'xlsx') };
 const native = await nativeQueries(data.dir, probePaths, probeFilters, 3);
 const native1 = await nativeQueries(data.dir, probePaths, probeFilters, 3, 1);
@@ -160,6 +193,7 @@ const figures = {
   download_csv_ms_largest_county: med(province.downloads.filter((d) => d.kind === 'csv').map((d) => d.ms)),
   download_xlsx_ms_largest_county: med(province.downloads.filter((d) => d.kind === 'xlsx').map((d) => d.ms)),
   ...importFigures(imported),
+  ...facetFigures(facetRun),
 };
 const detail = {
   ingest_secs: perSec((r) => r.secs),
@@ -194,6 +228,7 @@ const detail = {
   export_xlsx_added_rss_mb: exportPeak.xlsx.added_rss_mb,
   export_xlsx_peak_rss_mb: exportPeak.xlsx.peak_rss_mb,
   ...importDetail(imported),
+  ...facetDetail(facetRun),
 };
 
 function quantile(xs: number[], q: number) {
@@ -224,6 +259,7 @@ const results = {
     js_gzip_kb: js,
     downloads: { county: largest, runs: province.downloads, export_memory: exportPeak },
     import: imported,
+    facets: facetRun,
   },
 };
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
@@ -246,6 +282,7 @@ const GOALS: Record<keyof typeof figures, [string, (v: number) => boolean]> = {
   import_100_txt_overview_ms: ['≤ 3000', (v) => v <= 3000],
   import_20_pdf_overview_ms: ['≤ 5000', (v) => v <= 5000],
   import_longest_task_ms: ['≤ 200', (v) => v <= 200],
+  facets_ms_largest_county: ['≤ 100', (v) => v <= 100],
 };
 const fmt = (v: number | null) => (v == null || Number.isNaN(v) ? '—' : Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(2));
 const rows = manifest.tables.indicators.rows;

@@ -45,7 +45,7 @@ describe('the data files, their manifest and the site’s list', () => {
     const summary = tsx('scripts/site-summary.ts', out, '--partitioned');
     expect(summary.status, summary.stderr).toBe(0);
     listed = JSON.parse(readFileSync(join(out, 'files.json'), 'utf8'));
-  });
+  }, 120_000); // two child processes: 17 s on this machine under load, past the default 10 s
 
   it('the manifest gives every file the ingest wrote, with its size and SHA-256', () => {
     const written = files(out).filter((f) => /^(parts\/|[a-z]+\.(arrow|parquet|csv)$)/.test(f));

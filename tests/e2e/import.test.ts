@@ -119,9 +119,9 @@ describe.skipIf(partitioned)('import', () => {
     expect(await page.locator('[data-import-entry="imported"]').count()).toBe(GOOD.length);
     const refused = await page.locator('[data-import-entry="refused"] [data-reason]').allInnerTexts();
     expect(refused).toHaveLength(BAD.length);
-    for (const f of BAD) expect(refused.find((r) => r.startsWith(f.name)), f.name).toMatch(/expected .+; found .+/);
-    expect(refused.find((r) => r.startsWith('pdf-scan.pdf'))).toMatch(/scan|text layer|OCR/i);
-    expect(refused.find((r) => r.startsWith('empty.txt'))).toContain('an empty file');
+    for (const f of BAD) expect(refused.find((r) => r.startsWith(f.name)), f.name).toMatch(/应为.+；实际是.+/); // in the page's language (words.test.ts: English)
+    expect(refused.find((r) => r.startsWith('pdf-scan.pdf'))).toMatch(/扫描件|文字层|OCR/i);
+    expect(refused.find((r) => r.startsWith('empty.txt'))).toContain('空文件');
     expect(await entries.count()).toBe(GOOD.length + BAD.length);
 
     // The reading report of the imported files opens at once, each marked as imported.
@@ -240,8 +240,8 @@ describe.skipIf(partitioned)('import: bad input', () => {
     }, [...bomb]);
     await page.waitForSelector('[data-import-outcome]', { timeout: 60_000 });
     const reasons = await page.locator('[data-import-entry="refused"] [data-reason]').allInnerTexts();
-    expect(reasons.find((r) => r.startsWith('bomb.docx'))).toMatch(/compressed at most 200:1/);
-    expect(reasons.find((r) => r.startsWith('huge.pdf'))).toMatch(/expected a file of at most 50 MB; found 51\.0 MB/);
+    expect(reasons.find((r) => r.startsWith('bomb.docx'))).toMatch(/压缩比不超过 200:1/);
+    expect(reasons.find((r) => r.startsWith('huge.pdf'))).toMatch(/应为不超过 50 MB 的文件；实际是51\.0 MB/);
     // The page still works: the next batch is read.
     await choose(page, [GOOD[2]]);
     expect(await page.locator('[data-import-entry="imported"]').count()).toBe(1);

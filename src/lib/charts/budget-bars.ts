@@ -38,7 +38,7 @@ export function budgetBars(rows: CountyRow[], l: BarLabels): Option {
       inverse: true,
       data: names,
       axisTick: { show: false },
-      axisLabel: { width: 110, overflow: 'truncate' },
+      axisLabel: { width: 110, overflow: 'break' },
     },
     series: kinds.map((k: Kind) => ({
       type: 'bar',

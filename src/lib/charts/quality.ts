@@ -11,6 +11,7 @@ export interface QualityLabels {
   county: (c: string | null) => string;
   color: (c: string | null) => string;
   rule: (id: string) => string;
+  band: (b: Band) => string;
   mean: string;
   hits: string;
 }
@@ -30,7 +31,7 @@ export function scoreBoxes(rows: ScoreSpread[], l: QualityLabels, bands: Setting
       },
     },
     xAxis: { type: 'value', min: 0, max: 100, splitLine: { lineStyle: { color: '#eef0f3' } } },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => l.county(r.county_code)), axisTick: { show: false }, axisLabel: { width: 110, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, data: rows.map((r) => l.county(r.county_code)), axisTick: { show: false }, axisLabel: { width: 110, overflow: 'break' } },
     series: [
       {
         type: 'boxplot',
@@ -67,15 +68,15 @@ export function bandBars(counts: BandCount[], counties: (string | null)[], l: Qu
       axisPointer: { type: 'shadow' },
       formatter: (ps) => {
         const c = order[hovered(ps)[0].dataIndex];
-        const lines = BANDS.map((b) => `<span style="color:${BAND_COLORS[b]}">●</span> ${b}：${n(c, b)}（${Math.round((100 * n(c, b)) / totals.get(c)!)}%）`);
+        const lines = BANDS.map((b) => `<span style="color:${BAND_COLORS[b]}">●</span> ${escapeHtml(l.band(b))}：${n(c, b)}（${Math.round((100 * n(c, b)) / totals.get(c)!)}%）`);
         return `<b>${escapeHtml(l.county(c))}</b> · n = ${totals.get(c)}<br>${lines.join('<br>')}`;
       },
     },
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { lineStyle: { color: '#eef0f3' } } },
-    yAxis: { type: 'category', inverse: true, data: order.map((c) => l.county(c)), axisTick: { show: false }, axisLabel: { width: 110, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, data: order.map((c) => l.county(c)), axisTick: { show: false }, axisLabel: { width: 110, overflow: 'break' } },
     series: BANDS.map((b) => ({
       type: 'bar' as const,
-      name: b,
+      name: l.band(b),
       stack: 'band',
       barMaxWidth: 22,
       itemStyle: { color: BAND_COLORS[b] },
@@ -107,8 +108,9 @@ export function ruleHeatmap(shares: RuleShare[], counties: (string | null)[], l:
         return `<b>${escapeHtml(l.rule(s.rule_id))}</b><br><code>${escapeHtml(s.rule_id)}</code><br>${escapeHtml(l.county(s.county_code))}：${escapeHtml(l.hits)} ${s.hits} / ${s.subjects}（${Math.round((100 * s.hits) / Math.max(1, s.subjects))}%）`;
       },
     },
-    xAxis: { type: 'category', data: ordered.map((c) => l.county(c)), axisLabel: { interval: 0, rotate: ordered.length > 4 ? 30 : 0, width: 90, overflow: 'truncate' }, splitArea: { show: true } },
-    yAxis: { type: 'category', inverse: true, data: rules.map((r) => l.rule(r)), axisLabel: { width: 150, overflow: 'truncate' }, splitArea: { show: true } },
+    xAxis: { type: 'category', data: ordered.map((c) => l.county(c)), axisLabel: { interval: 0, rotate: ordered.length > 4 ? 30 : 0, width: 90, overflow: 'break' }, splitArea: { show: true } },
+    // a rule's name wraps, never cut ("Description adds nothi…"): the row is the name's only label
+    yAxis: { type: 'category', inverse: true, data: rules.map((r) => l.rule(r)), axisLabel: { width: 170, overflow: 'break', lineHeight: 14 }, splitArea: { show: true } },
     visualMap: {
       min: 0, max: 1, calculable: false, orient: 'horizontal', left: 'center', bottom: scroll ? 24 : 0, itemHeight: 120,
       text: ['100%', '0%'], inRange: { color: ['#fff5f0', '#fcae91', '#fb6a4a', '#cb181d'] },

@@ -9,6 +9,8 @@ export interface SpreadLabels {
   county: (c: string | null) => string;
   color: (c: string | null) => string;
   kind: (k: string) => string;
+  /** The unit of the amounts (万元). */
+  wan: string;
 }
 
 const number = (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
@@ -34,11 +36,11 @@ export function sizeSpread(boxes: SizeSpread[], dots: SizeRow[] | null, counties
         const d = h.data as { row?: SizeRow } | undefined;
         if (d?.row) {
           const r = d.row;
-          return `<b>${escapeHtml(r.name)}</b><br>${escapeHtml(l.county(r.county_code))} · ${escapeHtml(l.kind(r.kind))}<br>${wan(r.budget_fen)} 万元`;
+          return `<b>${escapeHtml(r.name)}</b><br>${escapeHtml(l.county(r.county_code))} · ${escapeHtml(l.kind(r.kind))}<br>${wan(r.budget_fen)} ${escapeHtml(l.wan)}`;
         }
         const b = byCounty.get(order[h.dataIndex]);
         if (!b) return '';
-        return `<b>${escapeHtml(l.county(b.county_code))}</b> · n = ${b.n}<br>min ${number(b.min)} · Q1 ${number(b.q1)} · ${number(b.median)} · Q3 ${number(b.q3)} · max ${number(b.max)} 万元`;
+        return `<b>${escapeHtml(l.county(b.county_code))}</b> · n = ${b.n}<br>min ${number(b.min)} · Q1 ${number(b.q1)} · ${number(b.median)} · Q3 ${number(b.q3)} · max ${number(b.max)} ${escapeHtml(l.wan)}`;
       },
     },
     // onZero off: the dots' hidden value axis must not pull the x axis line to its zero.
@@ -49,7 +51,7 @@ export function sizeSpread(boxes: SizeSpread[], dots: SizeRow[] | null, counties
         inverse: true,
         data: order.map((c) => l.county(c)),
         axisTick: { show: false },
-        axisLabel: { width: 110, overflow: 'truncate' },
+        axisLabel: { width: 110, overflow: 'break' },
       },
       { type: 'value', show: false, inverse: true, min: -0.5, max: order.length - 0.5 },
     ],

@@ -4,6 +4,7 @@
  * filters. The page on screen and the CSV download run the same SQL; only LIMIT/OFFSET differ, so the
  * file holds exactly the rows the filters show.
  */
+import { sortKey } from './order';
 import { scoped, type Filters } from './scope';
 import { selected, withSelectedProjects } from './sql';
 import type { Row, Run } from './values';
@@ -18,7 +19,7 @@ export interface Column {
   kind: ColumnKind;
   /** SQL for the value; money as its exact decimal text (`300300.00`). */
   select: string;
-  /** SQL to sort by (money sorts as a number). */
+  /** SQL to sort by (money sorts as a number, a severity or band by its rank: order.ts). */
   sortBy: string;
 }
 
@@ -80,7 +81,7 @@ export async function columns(run: Run, table: DataTable): Promise<Column[]> {
     const name = r.name as string;
     const kind = kindOf(r.type as string);
     const col = `t.${quote(name)}`;
-    return { name, kind, select: kind === 'money' ? `${col}::VARCHAR` : col, sortBy: col };
+    return { name, kind, select: kind === 'money' ? `${col}::VARCHAR` : col, sortBy: sortKey(name, col) };
   });
   const names = new Set(own.map((c) => c.name));
   const context = CONTEXT.filter((c) => c.tables.includes(table) && !names.has(c.name)).map(

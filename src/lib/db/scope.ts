@@ -6,7 +6,9 @@
  * - county, year, department: the filing. `county` is a GB/T 2260 code (`filings.county_code`; names are
  *   not unique: Hebei has two 新华区); `NO_COUNTY` selects the filings without one.
  * - kind, band (the project's 优/良/中/差): the project.
- * - level1, level2: the indicator; a project is selected when one of its indicators is.
+ * - level1, level2: the indicator, by its standard label (`level1_canonical`, `level2_canonical`: 服务对象满意度
+ *   and 服务对象满意度指标 are one choice), as written where no standard one is known; a project is selected
+ *   when one of its indicators is.
  * - rule: a finding of that rule on the row (an indicator also counts its project's findings).
  * - source: the filing's — `bundled` (built into the site) or `imported` (in this browser, src/lib/import).
  * - q (free text): a project matches by name, code, purpose, goals or any of its indicators' text; an
@@ -68,6 +70,9 @@ class Where {
   }
 }
 
+/** The level label an indicator (alias a) is filtered and counted by: its standard label, else as written. */
+export const levelLabel = (a: string, level: 1 | 2) => `coalesce(${a}.level${level}_canonical, ${a}.level${level})`;
+
 const projectText = `contains(lower(concat_ws(' ', p.name, p.code, p.purpose, p.goals)), lower(?::VARCHAR))`;
 const indicatorText = (a: string) =>
   `contains(lower(concat_ws(' ', ${a}.level1, ${a}.level2, ${a}.level3, ${a}.description, ${a}.target_raw, ${a}.basis)), lower(?::VARCHAR))`;
@@ -91,8 +96,8 @@ export function scope(f: Filters): Sql {
   if (f.source != null) filings.add(SOURCE_SQL[f.source] ?? 'FALSE');
 
   const indicatorOwn = new Where(); // the indicator filters alone, on alias i
-  if (f.level1 != null) indicatorOwn.add('i.level1 = ?::VARCHAR', f.level1);
-  if (f.level2 != null) indicatorOwn.add('i.level2 = ?::VARCHAR', f.level2);
+  if (f.level1 != null) indicatorOwn.add(`${levelLabel('i', 1)} = ?::VARCHAR`, f.level1);
+  if (f.level2 != null) indicatorOwn.add(`${levelLabel('i', 2)} = ?::VARCHAR`, f.level2);
 
   const projects = new Where();
   place(projects, 'p');
@@ -110,8 +115,8 @@ export function scope(f: Filters): Sql {
   const indicators = new Where();
   place(indicators, 'i');
   indicators.add('i.project_id IN (SELECT project_id FROM sel_projects)');
-  if (f.level1 != null) indicators.add('i.level1 = ?::VARCHAR', f.level1);
-  if (f.level2 != null) indicators.add('i.level2 = ?::VARCHAR', f.level2);
+  if (f.level1 != null) indicators.add(`${levelLabel('i', 1)} = ?::VARCHAR`, f.level1);
+  if (f.level2 != null) indicators.add(`${levelLabel('i', 2)} = ?::VARCHAR`, f.level2);
   if (f.rule != null) {
     indicators.add(
       `EXISTS (SELECT 1 FROM findings x WHERE x.rule_id = ?::VARCHAR AND (x.indicator_id = i.indicator_id OR (x.indicator_id IS NULL AND x.project_id = i.project_id)))`,

@@ -3,14 +3,15 @@
  * scope.ts's `sel_*` sets), money as exact fen, the severity order, a box plot's five numbers, the plan
  * flags' columns, and the reading report's page order.
  */
+import { rank, SCALES } from './order';
 import { scoped, type Filters, type Sql } from './scope';
 import type { Param } from './values';
 
 /** Exact money out of DuckDB: `(x * 100)::BIGINT AS <as>_fen`, never a float. */
 export const fen = (expr: string, as: string) => `(${expr} * 100)::BIGINT AS ${as}_fen`;
 
-/** The gravest first. */
-export const severityOrder = `CASE severity WHEN 'critical' THEN 0 WHEN 'major' THEN 1 WHEN 'minor' THEN 2 ELSE 3 END`;
+/** The gravest first (the severities' own order, order.ts). */
+export const severityOrder = rank('severity', SCALES.severity);
 
 /** Each table's id and the scope's set of the selected ones. */
 const SELECTION = {

@@ -98,6 +98,7 @@ export const COLUMNS: Record<string, ColumnText> = {
   rule_id: col('规则', 'Rule', '触发的规则；parse/ 开头为读取文件时的发现', 'rule'),
   severity: col('严重程度', 'Severity', '严重、重要、次要、提示', 'severity'),
   message: col('说明', 'Message', '发现的说明与整改要求'),
+  message_en: col('说明（英文）', 'Message (English)', '同一说明的英文，由规则的模板和同样的事实写成；文件原文照录'),
   evidence: col('依据原文', 'Evidence', '触发规则的原文或数字'),
   level: col('层面', 'Level', '发现针对指标、项目、文件、跨文件或读取', 'level'),
   line: col('行', 'Line', '源文件中的行号'),

@@ -27,6 +27,8 @@ export interface Entry {
   filing: Row | null;
   /** Why a file was refused (`file[:line]: expected …; found …`), or which copy a duplicate is of. */
   reason: string | null;
+  /** The refusal's parts, for the page to say in its language (i18n.ts refusalText). */
+  rejection?: Rejection | null;
 }
 
 export interface Batch {
@@ -122,8 +124,8 @@ async function add(db: Database, group: Read[]) {
   await markImported(db.run, group.map((g) => ({ filing_id: g.id, source_file: g.name, imported_at: g.kept.imported_at, bytes: g.kept.bytes.byteLength })));
 }
 
-const refused = (name: string, reason: string): Entry => ({ key: `refused:${name}`, name, status: 'refused', filing: null, reason });
-const rejected = (name: string, r: Rejection) => refused(name, rejectionLine({ ...r, file: name }));
+const refused = (name: string, reason: string, rejection: Rejection | null = null): Entry => ({ key: `refused:${name}`, name, status: 'refused', filing: null, reason, rejection });
+const rejected = (name: string, r: Rejection) => refused(name, rejectionLine({ ...r, file: name }), { ...r, file: name });
 const imported = (g: Read): Entry => ({ key: g.id, name: g.name, status: 'imported', filing: g.filing, reason: null });
 
 /**
@@ -165,7 +167,7 @@ export async function importFiles(files: Picked[]): Promise<void> {
       void keep(g.map((x) => x.kept));
     } catch (e) {
       console.error(e);
-      for (const x of g) show(refused(x.name, `${x.name}: expected the data engine to take its rows; found ${(e as Error).message}`));
+      for (const x of g) show(rejected(x.name, { file: x.name, line: null, expected: 'the data engine to take its rows', found: (e as Error).message }));
     }
   };
   try {
@@ -219,14 +221,14 @@ export async function importFiles(files: Picked[]): Promise<void> {
 /** One file through the worker: read, or the refusal's entry. */
 async function readOne(file: File, path: string, meta: File | null): Promise<Read | Entry> {
   if (file.size > MAX_FILE_MB * 1024 * 1024) {
-    return refused(path, `${path}: expected a file of at most ${MAX_FILE_MB} MB; found ${(file.size / 1024 / 1024).toFixed(1)} MB`);
+    return rejected(path, { file: path, line: null, expected: `a file of at most ${MAX_FILE_MB} MB`, found: `${(file.size / 1024 / 1024).toFixed(1)} MB` });
   }
   let bytes: ArrayBuffer;
   let metaText: string | null;
   try {
     [bytes, metaText] = await Promise.all([file.arrayBuffer(), meta ? meta.text() : Promise.resolve(null)]);
   } catch (e) {
-    return refused(path, `${path}: expected a file the browser can read; found ${(e as Error).message}`);
+    return rejected(path, { file: path, line: null, expected: 'a file the browser can read', found: (e as Error).message });
   }
   const kept = bytes.slice(0); // the worker takes the other copy
   const r = await reader.read(path, bytes, metaText);

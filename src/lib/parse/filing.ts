@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { dutyHeaderEnd, readDutyRows } from './duty';
-import type { Filing, FilingMeta, MoneyUnit, ParseFinding, ParseResult, Project, Rejection } from './model';
+import { MONEY_UNIT_EN, type Filing, type FilingMeta, type MoneyUnit, type ParseFinding, type ParseResult, type Project, type Rejection, type Said } from './model';
 import { type NarrativeEntry, readNarrative } from './narrative';
 import { cellPieces, isCellLine, isTableLine, linePieces, rowCells } from './pieces';
 import { ambiguousCounty, unusedLine } from './note';
@@ -132,7 +132,7 @@ export function parseText(text: string, sourceFile: string, opts: Options): Pars
 
   const unit: MoneyUnit = statedUnit ?? mostCommon(units) ?? inferUnit(lines, dutyLine);
   if (!statedUnit && units.length === 0) {
-    findings.push(finding('parse/unit-inferred', 'info', `文件没有写明金额单位，按金额大小推断为${unit}。`, null, null, null));
+    findings.push(finding('parse/unit-inferred', 'info', { zh: `文件没有写明金额单位，按金额大小推断为${unit}。`, en: `The file does not state its money unit; taken to be ${MONEY_UNIT_EN[unit]} from the size of its amounts.` }, null, null, null));
   }
 
   // Duty-activity table.
@@ -174,7 +174,7 @@ export function parseText(text: string, sourceFile: string, opts: Options): Pars
       }
       if (leftover.some((p) => !isBlank(p.text))) {
         const cut = leftover[leftover.length - 1].last;
-        findings.push(finding('parse/truncated', 'major', `职责活动表在第 ${cut} 行中途结束，最后一行不完整。`, leftover.map((p) => p.text).join(' '), cut, null));
+        findings.push(finding('parse/truncated', 'major', { zh: `职责活动表在第 ${cut} 行中途结束，最后一行不完整。`, en: `The duty-activity table ends inside line ${cut}: its last row is incomplete.` }, leftover.map((p) => p.text).join(' '), cut, null));
       }
     }
   }
@@ -204,7 +204,7 @@ export function parseText(text: string, sourceFile: string, opts: Options): Pars
   }
   if (!department) {
     department = opts.meta?.department ?? inferBody(text);
-    if (!opts.meta?.department) findings.push(finding('parse/department-inferred', 'info', `文件没有写明报送单位，按正文推断为“${department}”。`, null, null, null));
+    if (!opts.meta?.department) findings.push(finding('parse/department-inferred', 'info', { zh: `文件没有写明报送单位，按正文推断为“${department}”。`, en: `The file does not name the body that filed it; taken to be "${department}" from its text.` }, null, null, null));
   }
   const meta = opts.meta ?? {};
   const place = withMeta(inferPlace(projects.map((p) => p.code ?? ''), department, text), meta);
@@ -251,8 +251,8 @@ function startsWithCode(l: string): boolean {
   return digits === 6;
 }
 
-function finding(rule: `parse/${string}`, severity: ParseFinding['severity'], message: string, evidence: string | null, line: number | null, project: number | null): ParseFinding {
-  return { rule, severity, message, evidence, line, project, indicator: null };
+function finding(rule: `parse/${string}`, severity: ParseFinding['severity'], message: Said, evidence: string | null, line: number | null, project: number | null): ParseFinding {
+  return { rule, severity, message: message.zh, messageEn: message.en, evidence, line, project, indicator: null };
 }
 
 function mostCommon<T>(xs: T[]): T | null {

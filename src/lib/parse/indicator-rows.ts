@@ -189,7 +189,7 @@ export function flowRows(input: Piece[], roles: ColumnRole[], wrapped: boolean):
     if (rows.leftover.length > 0) {
       if (final) out.cut = rows.leftover.at(-1)!.last;
       else {
-        out.findings.push(note('parse/row-ambiguous', 'minor', '这几行无法确定属于哪一个指标单元格，未读成指标。', rows.leftover.map((p) => p.text).join(' '), rows.leftover[0].first));
+        out.findings.push(note('parse/row-ambiguous', 'minor', { zh: '这几行无法确定属于哪一个指标单元格，未读成指标。', en: 'These lines cannot be placed in any indicator cell and were not read as indicators.' }, rows.leftover.map((p) => p.text).join(' '), rows.leftover[0].first));
       }
       out.blankLines.push(...lineRange(rows.leftover));
     }

@@ -10,8 +10,12 @@ export type Yuan = bigint & { readonly __unit: 'fen' };
 
 /** The money unit a filing states its amounts in. */
 export type MoneyUnit = '元' | '万元';
+/** Each money unit in English. */
+export const MONEY_UNIT_EN: Record<MoneyUnit, string> = { 元: 'yuan', 万元: '10,000 yuan' };
 
-export type Severity = 'critical' | 'major' | 'minor' | 'info';
+/** The severities, gravest first: the order every list and sort by severity follows. */
+export const SEVERITIES = ['critical', 'major', 'minor', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 /** Comparison operator of a target, normalized (`>=`, `>＝`, `不低于` → `≥`). */
 export type TargetOp = '≥' | '≤' | '=' | '>' | '<';
@@ -117,10 +121,18 @@ export interface Project {
 }
 
 /** What reading the file found: `parse/…` findings, in the rubric's severity scale. */
+/** A sentence in both languages of the interface, made from the same facts (a finding's message). */
+export interface Said {
+  zh: string;
+  en: string;
+}
+
 export interface ParseFinding {
   rule: `parse/${string}`;
   severity: Severity;
   message: string;
+  /** The message in English (the site shows it in its English interface). */
+  messageEn: string;
   evidence: string | null;
   line: number | null;
   /** Ordinal of the project it concerns, if any. */

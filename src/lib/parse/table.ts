@@ -194,7 +194,7 @@ export function readProjectTable(pieces: Piece[], mode: 'cells' | 'flow', unitIn
       case 'other': {
         const a = leadingAmount(span, money);
         out[found[i].field as 'budget' | 'fiscal' | 'other'] = a.yuan;
-        if (a.note) findings.push(note('parse/amount-note', 'info', `金额后附有说明，已保留原文：${a.note}`, a.note, pieces[pieceAt(t, spanFrom)].first));
+        if (a.note) findings.push(note('parse/amount-note', 'info', { zh: `金额后附有说明，已保留原文：${a.note}`, en: `A note follows the amount, kept as written: ${a.note}` }, a.note, pieces[pieceAt(t, spanFrom)].first));
         if (!isBlank(a.rest.split(SEP).join(''))) purposeExtra = a.rest;
         break;
       }
@@ -215,9 +215,9 @@ export function readProjectTable(pieces: Piece[], mode: 'cells' | 'flow', unitIn
   if (!header) {
     if (isLast) {
       out.complete = false;
-      findings.push(note('parse/truncated', 'major', '文件在项目表的指标部分之前结束，该项目不完整。', null, pieces.at(-1)?.last ?? null));
+      findings.push(note('parse/truncated', 'major', { zh: '文件在项目表的指标部分之前结束，该项目不完整。', en: 'The file ends before the project table’s indicators: the project is incomplete.' }, null, pieces.at(-1)?.last ?? null));
     } else {
-      findings.push(note('parse/no-indicator-table', 'major', '该项目没有绩效指标表（找不到“一级指标 / 二级指标 / 三级指标”表头）。', null, pieces[0]?.first ?? null));
+      findings.push(note('parse/no-indicator-table', 'major', { zh: '该项目没有绩效指标表（找不到“一级指标 / 二级指标 / 三级指标”表头）。', en: 'The project has no indicator table (no “一级指标 / 二级指标 / 三级指标” header found).' }, null, pieces[0]?.first ?? null));
     }
     return out;
   }
@@ -244,9 +244,9 @@ export function readProjectTable(pieces: Piece[], mode: 'cells' | 'flow', unitIn
   if (rows.cut) {
     if (isLast) {
       out.complete = false;
-      findings.push(note('parse/truncated', 'major', `文件在第 ${rows.cut} 行的指标行中途结束，该项目不完整，之前的指标已保留。`, null, rows.cut));
+      findings.push(note('parse/truncated', 'major', { zh: `文件在第 ${rows.cut} 行的指标行中途结束，该项目不完整，之前的指标已保留。`, en: `The file ends inside the indicator row at line ${rows.cut}: the project is incomplete; the indicators before it are kept.` }, null, rows.cut));
     } else {
-      findings.push(note('parse/row-incomplete', 'minor', `第 ${rows.cut} 行的指标行单元格不全，未能读成指标。`, null, rows.cut));
+      findings.push(note('parse/row-incomplete', 'minor', { zh: `第 ${rows.cut} 行的指标行单元格不全，未能读成指标。`, en: `The indicator row at line ${rows.cut} lacks cells and was not read as an indicator.` }, null, rows.cut));
     }
   }
   return out;
@@ -273,11 +273,11 @@ function readPlan(span: string, mode: 'cells' | 'flow', out: ProjectTable, findi
     if (cells.every((c) => c === '')) cells = [];
   }
   if (cells.length === 0) {
-    findings.push(note('parse/plan-missing', 'minor', '资金支出计划没有填写。', null, line));
+    findings.push(note('parse/plan-missing', 'minor', { zh: '资金支出计划没有填写。', en: 'The spending plan is not filled in.' }, null, line));
     return;
   }
   if (cells.length !== 4) {
-    findings.push(note('parse/plan-shape', 'minor', `资金支出计划应有 4 个值（3/6/10/12 月底），实际读到 ${cells.length} 个。`, cells.join(' '), line));
+    findings.push(note('parse/plan-shape', 'minor', { zh: `资金支出计划应有 4 个值（3/6/10/12 月底），实际读到 ${cells.length} 个。`, en: `The spending plan should have 4 values (end of Mar / Jun / Oct / Dec); ${cells.length} were read.` }, cells.join(' '), line));
   }
   const four = cells.length >= 4 ? cells.slice(cells.length - 4) : [...Array(4 - cells.length).fill(''), ...cells];
   out.schedule = MONTHS.map((month, i) => {

@@ -14,6 +14,7 @@ export interface QualityFinding {
   level: Level;
   severity: Severity;
   message: string;
+  messageEn: string;
   evidence: string | null;
   /** Project ordinal, indicator ordinal within it. */
   project: number | null;
@@ -86,7 +87,7 @@ export function assessCorpus(rows: CorpusRow[], places: Places = corpusPlaces(ro
 }
 
 function finding(rule: string, level: Level, severity: Severity, h: Hit, project: number | null, indicator: number | null): QualityFinding {
-  return { rule, level, severity, message: h.say, evidence: h.evidence || null, project, indicator, line: h.line ?? null };
+  return { rule, level, severity, message: h.say, messageEn: h.en, evidence: h.evidence || null, project, indicator, line: h.line ?? null };
 }
 
 /** Every rule that looks at one filing alone, and its scores. */

@@ -7,6 +7,11 @@ import { squash } from './classify';
 export const q = (s: string | null | undefined) => `“${(s ?? '').trim() || '（空）'}”`;
 /** An indicator row by its ordinal and name: `第3行指标“培训人次”`. */
 export const row = (i: Indicator) => `第${i.ordinal}行指标${q(i.level3 ?? i.description)}`;
+/** The same in English: `"…"`, `(blank)`; `row 3 indicator "培训人次"`. */
+export const qEn = (s: string | null | undefined) => `"${(s ?? '').trim() || '(blank)'}"`;
+export const rowEn = (i: Indicator) => `row ${i.ordinal} indicator ${qEn(i.level3 ?? i.description)}`;
+/** A sentence's first letter in capitals (`Row 3 indicator …`). */
+export const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** A row's target as written. */
 export const target = (i: Indicator) => i.target.raw ?? '';
 

@@ -30,6 +30,8 @@ export interface Hit {
   evidence: string;
   /** Fills the message: row names, numbers. */
   say: string;
+  /** The same message in English, from the same facts (the filing's own text stays as written). */
+  en: string;
   severity?: Severity;
   /** For project-level hits on one row, or corpus hits. */
   indicator?: number;

@@ -19,11 +19,11 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
   const where: Where = { county: f.county, county_code: f.countyCode, year: f.year };
   const severities = { critical: 0, major: 0, minor: 0, info: 0 };
   const allFindings = [
-    ...f.findings.map((x) => ({ rule: x.rule as string, level: 'parse', severity: x.severity, message: x.message, evidence: x.evidence, project: x.project, indicator: x.indicator, line: x.line })),
+    ...f.findings.map((x) => ({ rule: x.rule as string, level: 'parse', severity: x.severity, message: x.message, messageEn: x.messageEn, evidence: x.evidence, project: x.project, indicator: x.indicator, line: x.line })),
     ...q.findings.filter((x) => x.level !== 'corpus').map((x) => {
       const p = x.project != null ? f.projects[x.project - 1] : null;
       const i = p && x.indicator != null ? p.indicators[x.indicator - 1] : null;
-      return { rule: x.rule, level: x.level, severity: x.severity, message: x.message, evidence: x.evidence, project: x.project, indicator: x.indicator, line: x.line ?? i?.line ?? p?.span.first ?? null };
+      return { rule: x.rule, level: x.level, severity: x.severity, message: x.message, messageEn: x.messageEn, evidence: x.evidence, project: x.project, indicator: x.indicator, line: x.line ?? i?.line ?? p?.span.first ?? null };
     }),
   ];
   for (const x of allFindings) severities[x.severity]++;
@@ -80,6 +80,7 @@ interface FindingLike {
   level: string;
   severity: string;
   message: string;
+  messageEn: string;
   evidence: string | null;
   project: number | null;
   indicator: number | null;
@@ -100,7 +101,7 @@ function findingRow(id: string, filingId: string, where: Where, x: FindingLike):
   return {
     finding_id: id, filing_id: filingId, project_id: pid, indicator_id: pid && x.indicator != null ? indicatorId(pid, x.indicator) : null,
     rule_id: x.rule, severity: x.severity, message: x.message, evidence: x.evidence, ...where, level: x.level, line: x.line ?? null,
-    location: x.location ?? null,
+    location: x.location ?? null, message_en: x.messageEn,
   };
 }
 

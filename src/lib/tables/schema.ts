@@ -51,6 +51,8 @@ export const TABLES = {
     c('finding_id', 'text'), c('filing_id', 'text'), c('project_id', 'text'), c('indicator_id', 'text'), c('rule_id', 'text'),
     c('severity', 'text'), c('message', 'text'), c('evidence', 'text'),
     c('county', 'text'), c('year', 'int'), c('level', 'text'), c('line', 'int'), c('county_code', 'text'), c('location', 'text'),
+    // the message in English, from the rule's template and the same facts (the filing's text as written)
+    c('message_en', 'text'),
   ],
 } as const satisfies Record<string, Column[]>;
 

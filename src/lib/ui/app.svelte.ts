@@ -11,10 +11,11 @@ import { dataFiles, fetchBytes, parseJson, type DataFiles } from '../db/files';
 import { LoadFailure } from '../db/failure';
 import { ALL, decodeJson, EMPTY_OVERVIEW, overview, type Overview, type Summary } from '../db/summary';
 import { FILTER_KEYS, type Filters } from '../db/scope';
+import { facets } from '../db/facets';
 import type { SiteDatabase as Database } from '../db/browser';
 import { shardOf } from '../db/layout';
 import { DEFAULT_SETTINGS, type Settings } from '../quality/settings';
-import { dictionaries, translate, ruleName, type Key } from './i18n';
+import { codeLabel, dictionaries, translate, ruleName, type Key } from './i18n';
 import { NO_COUNTY_COLOR, PALETTE } from './colors';
 import { formatRoute, parseRoute, type Route } from './route';
 import { countyLabel, countyValue, sharedNames } from './counties';
@@ -58,6 +59,8 @@ export const app = new App();
 /** Text in the current language. */
 export const t = (key: Key, vars?: Record<string, string | number>) => translate(app.lang, key, vars);
 export const rule = (id: string) => ruleName(app.lang, id);
+/** A finding's message in the interface's language (the Chinese where no English was written). */
+export const message = (f: { message: string; message_en?: string | null }) => (app.lang === 'en' && f.message_en) || f.message;
 /** A county code's label (新华区（石家庄市） where the name is shared); null: the filings without a code. */
 export const countyName = (code: string | null) =>
   code == null ? t('noCounty') : countyLabel(code, app.countyNames, app.sharedNames);
@@ -65,6 +68,8 @@ export const kindName = (k: string) => (`kind_${k}` in dictionaries.zh ? t(`kind
 const MONTH_EN: Record<number, string> = { 3: 'Mar', 6: 'Jun', 10: 'Oct', 12: 'Dec' };
 /** 3 → 3月底 / end Mar. */
 export const monthEnd = (m: number) => t('monthEnd', { m: app.lang === 'en' ? (MONTH_EN[m] ?? m) : m });
+export const bandName = (b: string) => (`band_${b}` in dictionaries.zh ? t(`band_${b}` as Key) : b);
+export const code = (kind: 'layout' | 'encoding' | 'format', c: string | null) => codeLabel(app.lang, kind, c);
 export const severityName = (s: string) => (`sev_${s}` in dictionaries.zh ? t(`sev_${s}` as Key) : s);
 
 /** One colour per county code, in the order of the county list (the unnamed filing in grey). */
@@ -224,7 +229,7 @@ export function start() {
   addEventListener('popstate', () => arrive(withCountyCode(parseRoute(location.search))));
   // The benchmark (scripts/bench) times the dashboard's own queries in this very engine: `?bench` lends them.
   if (new URLSearchParams(location.search).has('bench')) {
-    Object.assign(window, { perflens: { engine: () => startEngine().then(() => app.db), overview } });
+    Object.assign(window, { perflens: { engine: () => startEngine().then(() => app.db), overview, facets } });
   }
   boot();
 }

@@ -254,6 +254,18 @@ const zh = {
   retry: '重试',
   internalError: '查询没有完成，详情已记录在浏览器控制台。请重试；仍不行请报告这个问题。',
   pageMissing: '没有这一页（共 {n} 页），显示的是最后一页。',
+  // ── words (issue #13): facets, labels of codes ──
+  facetOption: '{label}（{n}）',
+  facetRows_projects: '括号内：选择后所选范围内的项目数',
+  facetRows_indicators: '括号内：选择后所选范围内的指标数',
+  facetRows_findings: '括号内：选择后所选范围内的发现数',
+  band_优: '优',
+  band_良: '良',
+  band_中: '中',
+  band_差: '差',
+  unitWan: '万元',
+  unitYuan: '元',
+  refusal: '{file}{line}：应为{expected}；实际是{found}',
 };
 
 export type Key = keyof typeof zh;
@@ -502,6 +514,18 @@ const en: Record<Key, string> = {
   retry: 'Retry',
   internalError: 'The query did not complete; the details are in the browser console. Retry, and report it if it fails again.',
   pageMissing: 'There is no such page ({n} pages): this is the last one.',
+  // ── words (issue #13): facets, labels of codes ──
+  facetOption: '{label} ({n})',
+  facetRows_projects: 'In brackets: the projects the choice gives in the current selection',
+  facetRows_indicators: 'In brackets: the indicators the choice gives in the current selection',
+  facetRows_findings: 'In brackets: the findings the choice gives in the current selection',
+  band_优: 'Excellent',
+  band_良: 'Good',
+  band_中: 'Fair',
+  band_差: 'Poor',
+  unitWan: '10k yuan',
+  unitYuan: 'yuan',
+  refusal: '{file}{line}: expected {expected}; found {found}',
 };
 
 /** Short names of common reading findings; the rubric's rules carry their own (src/lib/quality/rules/). */
@@ -575,6 +599,86 @@ export function failureText(lang: 'zh' | 'en', e: unknown): { what: string; chec
   const vars = { file: e.file, expected: short(e.expected), found: short(e.found) };
   const f = FAILURES[e.kind];
   return { what: f.what[i].replace(/\{(\w+)\}/g, (_m, k: keyof typeof vars) => vars[k]), check: f.check[i] };
+}
+
+/**
+ * What the reading report's codes mean (filings.layout, .encoding, .format), in both languages; a layout is
+ * the reader's parts joined by `+` (`narrative+word-table`). A code not listed shows as it is.
+ */
+const CODES: Record<'layout' | 'encoding' | 'format', Record<string, [string, string]>> = {
+  layout: {
+    'word-table': ['Word 表格', 'Word table'], 'pdf-text': ['PDF 文字', 'PDF text'], 'flow-text': ['连续文字', 'flowing text'],
+    narrative: ['叙述段落', 'narrative paragraphs'], 'duty-table': ['职责活动表', 'duty-activity table'], tree: ['缩进树形导出', 'indented tree export'],
+    'cell-per-line': ['一格一行', 'one cell a line'], 'text-rows': ['文字行', 'text rows'], table: ['表格', 'table'],
+    'rebuilt-table': ['重建的表格', 'rebuilt table'], form: ['表单', 'form'],
+  },
+  encoding: {
+    'utf-8': ['UTF-8 文本', 'UTF-8 text'], 'utf-16le': ['UTF-16 文本', 'UTF-16 text'], 'utf-16be': ['UTF-16 文本', 'UTF-16 text'],
+    gb18030: ['GB18030 国标文本', 'GB18030 text'], gbk: ['GBK 国标文本', 'GBK text'], gb2312: ['GB2312 国标文本', 'GB2312 text'],
+    ooxml: ['Office Open XML（Word）', 'Office Open XML (Word)'], word97: ['Word 97–2003 二进制', 'Word 97–2003 binary'],
+    pdf: ['PDF 文字层', 'PDF text layer'], xlsx: ['Excel 工作簿（xlsx）', 'Excel workbook (xlsx)'], biff: ['Excel 97–2003 二进制（BIFF）', 'Excel 97–2003 binary (BIFF)'],
+    xml: ['Excel XML 表格', 'Excel XML spreadsheet'], html: ['网页（HTML）', 'web page (HTML)'],
+  },
+  format: {
+    txt: ['文本', 'text'], docx: ['Word 文档（docx）', 'Word document (docx)'], doc: ['Word 97–2003 文档（doc）', 'Word 97–2003 document (doc)'],
+    xlsx: ['Excel 工作簿（xlsx）', 'Excel workbook (xlsx)'], xls: ['Excel 97–2003 工作簿（xls）', 'Excel 97–2003 workbook (xls)'],
+    pdf: ['PDF 文件', 'PDF file'], html: ['网页（HTML）', 'web page (HTML)'],
+  },
+};
+
+/** A reading-report code's label (`word-table` → Word 表格 / Word table); the code itself when unknown. */
+export function codeLabel(lang: 'zh' | 'en', kind: keyof typeof CODES, code: string | null): string {
+  if (code == null) return '—';
+  const one = (c: string) => CODES[kind][c]?.[lang === 'zh' ? 0 : 1] ?? c;
+  return kind === 'layout' ? code.split('+').map(one).join(' + ') : one(code);
+}
+
+/**
+ * The readers' words in a refusal (`expected …; found …`, written in English for the ingest's stderr), in
+ * Chinese: whole phrases first, then the pieces a phrase is made of. What no entry covers stays as written.
+ */
+const REFUSAL_ZH: [RegExp, string][] = [
+  [/^a filing: a project form .*$/, '一份绩效目标文件：项目表（项目名称 / 预算数 … 与指标表 一级指标 / 二级指标 / 三级指标 / 指标值）、职责活动表，或“…项目年初预算安排…万元”这样的段落'],
+  [/^(“.*”), and no project table anywhere in (\d+) lines$/, '$1，全部 $2 行中没有项目表'],
+  [/^a filing$/, '一份绩效目标文件'],
+  [/^an empty file$/, '空文件'],
+  [/^a filing the reader can read$/, '一份能读取的文件'],
+  [/^a file the reader can finish$/, '一份能读完的文件'],
+  [/^UTF-8 or GB18030 text$/, 'UTF-8 或 GB18030 编码的文本'],
+  [/^unknown encoding: neither UTF-8 nor GB18030 at byte (\d+)$/, '无法识别的编码（既不是 UTF-8 也不是 GB18030），位于第 $1 字节'],
+  [/^(\d+) pages? of images and no text \(a scan\): OCR it or ask for the original document$/, '$1 页只有图像没有文字（扫描件）：请先做文字识别（OCR），或向报送单位索取原始文件'],
+  [/^a PDF with a text layer$/, '有文字层的 PDF'],
+  [/^a PDF without a password$/, '没有密码的 PDF'],
+  [/^a password-protected PDF$/, '有密码保护的 PDF'],
+  [/^a document without a password$/, '没有密码的文档'],
+  [/^an Office file encrypted with a password: save it without one$/, '用密码加密的 Office 文件：请另存为不加密的文件'],
+  [/^an unprotected workbook$/, '没有密码保护的工作簿'],
+  [/^a password-protected \(encrypted\) workbook$/, '有密码保护（加密）的工作簿'],
+  [/^an unencrypted Word document$/, '没有加密的 Word 文档'],
+  [/^a password-protected Office file$/, '有密码保护的 Office 文件'],
+  [/^a password-protected Word document$/, '有密码保护的 Word 文档'],
+  [/^a file of at most (\S+) MB$/, '不超过 $1 MB 的文件'],
+  [/^(\S+) MB$/, '$1 MB'],
+  [/^a sidecar of JSON$/, 'JSON 格式的附注文件（.meta.json）'],
+  [/^internal error: (.*)$/, '内部错误：$1'],
+  [/^a zip entry of at most (\S+ MB) unpacked, compressed at most (\d+:1)$/, '解压后不超过 $1、压缩比不超过 $2 的 zip 条目'],
+  [/^(\S+ MB) unpacked: a zip bomb(.*)$/, '解压后 $1：zip 炸弹$2'],
+  [/^(\S+ MB) from (\S+ MB) \((\d+:1)\): a zip bomb(.*)$/, '由 $2 解压为 $1（$3）：zip 炸弹$4'],
+  [/^a file the browser can read$/, '浏览器能读取的文件'],
+  [/^the data engine to take its rows$/, '数据引擎接收它的数据行'],
+  [/^binary data \(a NUL character\)(.*)$/, '二进制数据（含 NUL 字符）$1'],
+  [/^a Word \(\.docx\) or Excel \(\.xlsx\) file$/, 'Word（.docx）或 Excel（.xlsx）文件'],
+  [/^a legacy Word \(\.doc\) or Excel \(\.xls\) file$/, '旧版 Word（.doc）或 Excel（.xls）文件'],
+];
+
+/** A refusal in the interface's language: `file[:line]` and what was expected and found. */
+export function refusalText(lang: 'zh' | 'en', r: { file: string; line: number | null; expected: string; found: string }): string {
+  const words = (s: string) => {
+    if (lang === 'en') return s;
+    const hit = REFUSAL_ZH.find(([re]) => re.test(s));
+    return hit ? s.replace(hit[0], hit[1]) : s;
+  };
+  return translate(lang, 'refusal', { file: r.file, line: r.line ? `:${r.line}` : '', expected: words(r.expected), found: words(r.found) });
 }
 
 export const dictionaries = { zh, en };

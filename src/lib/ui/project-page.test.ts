@@ -8,7 +8,7 @@ const indicator = (id: string, source_line: number | null): IndicatorDetail => (
   score: null, band: null, score_measurable: null, score_fit: null, score_clear: null, score_evidenced: null,
 });
 const finding = (id: string, over: Partial<Finding>): Finding => ({
-  finding_id: id, filing_id: 'f', project_id: 'p', indicator_id: null, rule_id: 'r', severity: 'minor', message: '', evidence: null,
+  finding_id: id, filing_id: 'f', project_id: 'p', indicator_id: null, rule_id: 'r', severity: 'minor', message: '', message_en: null, evidence: null,
   level: 'indicator', line: null, ...over,
 });
 

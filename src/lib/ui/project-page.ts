@@ -25,9 +25,9 @@ export const findingsByIndicator = (findings: readonly Finding[]): Map<string, F
 export const leadingFindings = (findings: readonly Finding[]): Finding[] =>
   findings.filter((f) => f.indicator_id == null || (f.level != null && f.level !== 'indicator'));
 
-/** An indicator's target as the reader understood it: `≥1,200.00 元`, `≥95%`; empty when it read none. */
-export function parsedTarget(i: Pick<IndicatorDetail, 'target_fen' | 'target_op' | 'target_value' | 'target_unit'>): string {
-  if (i.target_fen != null) return `${i.target_op ?? ''}${yuan(i.target_fen)} 元`;
+/** An indicator's target as the reader understood it: `≥1,200.00 元`, `≥95%`; empty when it read none. `yuanUnit`: 元 in the page's language. */
+export function parsedTarget(i: Pick<IndicatorDetail, 'target_fen' | 'target_op' | 'target_value' | 'target_unit'>, yuanUnit = '元'): string {
+  if (i.target_fen != null) return `${i.target_op ?? ''}${yuan(i.target_fen)} ${yuanUnit}`;
   if (i.target_value == null) return '';
   return `${i.target_op ?? ''}${i.target_value}${i.target_unit ?? ''}`;
 }

@@ -1,6 +1,6 @@
 /** What the filter bar offers: every value of each filter, the counties' names, a county-year's departments. */
 import { decode } from '../decode';
-import { NO_FILTERS, type Filters } from '../scope';
+import { levelLabel, NO_FILTERS, type Filters } from '../scope';
 import { over, selected } from '../sql';
 import type { Run } from '../values';
 
@@ -24,8 +24,8 @@ export async function choices(run: Run): Promise<Choices> {
     UNION ALL SELECT 'year', NULL, year FROM filings WHERE year IS NOT NULL GROUP BY year
     UNION ALL SELECT 'department', department, NULL FROM filings GROUP BY department
     UNION ALL SELECT 'kind', kind, NULL FROM projects GROUP BY kind
-    UNION ALL SELECT 'level1', level1, NULL FROM indicators WHERE level1 IS NOT NULL GROUP BY level1
-    UNION ALL SELECT 'level2', level2, NULL FROM indicators WHERE level2 IS NOT NULL GROUP BY level2
+    UNION ALL SELECT 'level1', ${levelLabel('i', 1)}, NULL FROM indicators i WHERE i.level1 IS NOT NULL GROUP BY ALL
+    UNION ALL SELECT 'level2', ${levelLabel('i', 2)}, NULL FROM indicators i WHERE i.level2 IS NOT NULL GROUP BY ALL
     UNION ALL SELECT 'band', band, NULL FROM projects WHERE band IS NOT NULL GROUP BY band
     UNION ALL SELECT 'rule', rule_id, NULL FROM findings GROUP BY rule_id
     ORDER BY k, v NULLS LAST, n`));

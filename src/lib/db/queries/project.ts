@@ -61,7 +61,7 @@ export async function projectIndicators(run: Run, id: string): Promise<Indicator
 /** A finding, as the project page, the opinion and the reading report list it: the findings table's columns. */
 export const FINDING = ofTable('findings')({
   finding_id: 'text', filing_id: 'text', project_id: 'text?', indicator_id: 'text?', rule_id: 'text', severity: 'text',
-  message: 'text', evidence: 'text?', level: 'text?', line: 'int?',
+  message: 'text', message_en: 'text?', evidence: 'text?', level: 'text?', line: 'int?',
 } as const);
 export type Finding = RowOf<typeof FINDING> & {
   /** Where in a document (not text) the line is: `table 2 row 7`, `Sheet1!B12`, `p3 x120 y540` (the reading report's). */

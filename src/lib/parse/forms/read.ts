@@ -1,5 +1,5 @@
 import type { Grid } from '../grid';
-import type { Indicator, MoneyUnit, ParseFinding, Project, Yuan } from '../model';
+import type { Indicator, MoneyUnit, ParseFinding, Project, Said, Yuan } from '../model';
 import { parseAmount, yuan } from '../money';
 import { parseTarget } from '../target';
 import { closePdfGaps, isBlank, labelKey, orNull } from '../text';
@@ -163,7 +163,7 @@ export function readForms(grid: Grid): FormReading | null {
       case 'budget': case 'budgetExtra': case 'fiscal': case 'other': case 'otherPart': {
         const a = leadingAmount(text, moneyUnit(label));
         if (a != null) (p.amounts[field] ??= []).push({ yuan: a, line, text });
-        else findings.push(finding('parse/amount-unreadable', 'minor', `“${labelKey(label)}”的金额“${text}”无法读成数字。`, text, line));
+        else findings.push(finding('parse/amount-unreadable', 'minor', { zh: `“${labelKey(label)}”的金额“${text}”无法读成数字。`, en: `The amount "${text}" of "${labelKey(label)}" cannot be read as a number.` }, text, line));
         break;
       }
       case 'purpose': p.purpose ??= text; break;
@@ -279,7 +279,7 @@ export function readForms(grid: Grid): FormReading | null {
     if (!content) {
       // A template row left unfilled, or labels whose rows follow.
       if (rec.level2 && r.cells.length > (rec.level1 ? 2 : 1)) {
-        findings.push(finding('parse/unfilled-row', 'info', `第 ${r.first} 行是模板中未填写的指标行（${l2?.text ?? ''}），未读成指标。`, r.raw.trim(), r.first));
+        findings.push(finding('parse/unfilled-row', 'info', { zh: `第 ${r.first} 行是模板中未填写的指标行（${l2?.text ?? ''}），未读成指标。`, en: `Line ${r.first} is an indicator row of the template left unfilled (${l2?.text ?? ''}); not read as an indicator.` }, r.raw.trim(), r.first));
       }
       markRow(r);
       return;
@@ -328,7 +328,7 @@ export function readForms(grid: Grid): FormReading | null {
       return p;
     }
     if (!hasIndicator) {
-      findings.push(finding('parse/total-row', 'info', `第 ${r.first} 行是合计行（不是项目），金额未计入项目。`, r.raw.trim(), r.first));
+      findings.push(finding('parse/total-row', 'info', { zh: `第 ${r.first} 行是合计行（不是项目），金额未计入项目。`, en: `Line ${r.first} is a total row (not a project); its amounts are not counted as a project.` }, r.raw.trim(), r.first));
       return null;
     }
     return d;
@@ -427,7 +427,7 @@ export function readForms(grid: Grid): FormReading | null {
   if (header && lastRow && !lastRow.text && !lastRow.exact && lastRow.cells.length < header.roles.length && found.at(-1)!.indicators.length > 0) {
     const p = found.at(-1)!;
     p.complete = false;
-    findings.push(finding('parse/truncated', 'major', `文件在第 ${lastRow.first} 行的指标行中途结束，该项目不完整，之前的指标已保留。`, lastRow.raw.trim(), lastRow.first));
+    findings.push(finding('parse/truncated', 'major', { zh: `文件在第 ${lastRow.first} 行的指标行中途结束，该项目不完整，之前的指标已保留。`, en: `The file ends inside the indicator row at line ${lastRow.first}: the project is incomplete; the indicators before it are kept.` }, lastRow.raw.trim(), lastRow.first));
   }
 
   department ??= reporter;
@@ -595,7 +595,7 @@ function toProject(p: Draft, ordinal: number, department: string | null, finding
   if (budget == null && (fiscal != null || other != null)) {
     budget = yuan((fiscal ?? 0n) + (other ?? 0n));
     findings.push({
-      ...finding('parse/budget-from-parts', 'minor', '资金总额没有填写，按其中各项资金之和计算。', null, p.amounts.fiscal?.[0]?.line ?? p.first),
+      ...finding('parse/budget-from-parts', 'minor', { zh: '资金总额没有填写，按其中各项资金之和计算。', en: 'The total funds are not filled in; taken as the sum of their parts.' }, null, p.amounts.fiscal?.[0]?.line ?? p.first),
       project: ordinal,
     });
   }
@@ -609,6 +609,6 @@ function toProject(p: Draft, ordinal: number, department: string | null, finding
   };
 }
 
-function finding(rule: `parse/${string}`, severity: ParseFinding['severity'], message: string, evidence: string | null, line: number | null): ParseFinding {
-  return { rule, severity, message, evidence, line, project: null, indicator: null };
+function finding(rule: `parse/${string}`, severity: ParseFinding['severity'], message: Said, evidence: string | null, line: number | null): ParseFinding {
+  return { rule, severity, message: message.zh, messageEn: message.en, evidence, line, project: null, indicator: null };
 }

@@ -1,6 +1,6 @@
 import type { Indicator, Project } from '../../parse/model';
 import { isSatisfaction, squash } from '../classify';
-import { q, row } from '../phrases';
+import { q, row, qEn, rowEn, cap } from '../phrases';
 import { type FilingRule, type Hit, SOURCES } from '../rule';
 
 /** Copied across projects: flags when the same (level2, level3, target) in ≥ 2 projects of a filing (standard satisfaction rows and budget-tracking cost rows excepted). */
@@ -23,9 +23,9 @@ const rule: FilingRule = {
     for (const rows of groups.values()) {
       const projects = [...new Set(rows.map((r) => r.p.ordinal))];
       if (projects.length < 2) continue;
-      const names = [...new Set(rows.map((r) => r.p.name))].map(q).join('、');
+      const names = [...new Set(rows.map((r) => r.p.name))];
       for (const r of rows) {
-        hits.push({ project: r.p.ordinal, indicator: r.i.ordinal, evidence: `${r.i.level2} / ${r.i.level3} / ${r.i.target.raw}`, say: `${row(r.i)}（${r.i.level2}，指标值${q(r.i.target.raw)}）在${projects.length}个项目中原样出现（${names}）；请按每个项目的实际产出和效果分别设定。` });
+        hits.push({ project: r.p.ordinal, indicator: r.i.ordinal, evidence: `${r.i.level2} / ${r.i.level3} / ${r.i.target.raw}`, say: `${row(r.i)}（${r.i.level2}，指标值${q(r.i.target.raw)}）在${projects.length}个项目中原样出现（${names.map(q).join('、')}）；请按每个项目的实际产出和效果分别设定。`, en: `${cap(rowEn(r.i))} (${r.i.level2}, target ${qEn(r.i.target.raw)}) appears word for word in ${projects.length} projects (${names.map(qEn).join(', ')}); set each project’s own from its outputs and effects.` });
       }
     }
     return hits;

@@ -1,6 +1,6 @@
 import { formatYuan, yuanToNumber } from '../../parse/money';
 import { block, kind } from '../classify';
-import { q, row } from '../phrases';
+import { q, row, qEn, rowEn } from '../phrases';
 import { type ProjectRule, SOURCES } from '../rule';
 
 /** Cost over budget: flags when ≤-money cost targets exceed 预算数 (beyond the settings’ costTolerance: 0 by default, amounts being exact). */
@@ -15,7 +15,7 @@ const rule: ProjectRule = {
       if (k !== 'cost' || t.yuan == null || (t.op !== '≤' && t.op !== '<' && t.op != null)) return [];
       const over = yuanToNumber(t.yuan) / yuanToNumber(p.budget!) - 1;
       if (over <= s.costTolerance) return [];
-      return [{ indicator: i.ordinal, evidence: `${t.raw} > 预算数 ${formatYuan(p.budget!)}元`, say: `项目${q(p.name)}${row(i)}的成本上限${q(t.raw)}（${formatYuan(t.yuan)}元）超过了预算数${formatYuan(p.budget!)}元；成本目标不能高于预算，请核对。` }];
+      return [{ indicator: i.ordinal, evidence: `${t.raw} > 预算数 ${formatYuan(p.budget!)}元`, say: `项目${q(p.name)}${row(i)}的成本上限${q(t.raw)}（${formatYuan(t.yuan)}元）超过了预算数${formatYuan(p.budget!)}元；成本目标不能高于预算，请核对。`, en: `Project ${qEn(p.name)}, ${rowEn(i)}: the cost ceiling ${qEn(t.raw)} (${formatYuan(t.yuan)} yuan) exceeds the budget of ${formatYuan(p.budget!)} yuan; a cost target cannot be above the budget, check it.` }];
     });
   },
 };

@@ -1,5 +1,5 @@
 import { block, kind } from '../classify';
-import { q } from '../phrases';
+import { q, qEn } from '../phrases';
 import { type ProjectRule, SOURCES } from '../rule';
 
 /** Incomplete framework: flags when missing 产出, 效益 or 满意度; 产出 missing one of 数量/质量/时效/成本 (−5 each, cap −20); all four 效益 subtypes are NOT required. */
@@ -19,7 +19,7 @@ const rule: ProjectRule = {
         if (!kinds.has(k) && !(k === 'cost' && blocks.has('cost'))) missing.push(name);
       }
     }
-    return missing.map((m) => ({ evidence: m, say: `项目${q(p.name)}缺少${q(m)}；绩效指标应覆盖产出（数量、质量、时效、成本）、效益和满意度，请补充。` }));
+    return missing.map((m) => ({ evidence: m, say: `项目${q(p.name)}缺少${q(m)}；绩效指标应覆盖产出（数量、质量、时效、成本）、效益和满意度，请补充。`, en: `Project ${qEn(p.name)} lacks ${qEn(m)}; the indicators should cover outputs (quantity, quality, timeliness, cost), effects and satisfaction: add it.` }));
   },
 };
 

@@ -1,4 +1,4 @@
-import { q } from '../phrases';
+import { q, qEn } from '../phrases';
 import { type ProjectRule, type Hit, SOURCES } from '../rule';
 
 /** Goals and indicators misaligned: flags when a count in 绩效目标 / 资金用途 (6次, 四辆) that no indicator carries; fewer than half the goal clauses echoed by any indicator; the same goal line repeated. */
@@ -15,12 +15,16 @@ const rule: ProjectRule = {
       .map((m) => m[0])
       .filter((m, k, all) => all.indexOf(m) === k);
     if (missed.length > 0) {
-      const units = [...new Set(missed.map((m) => m.replace(/^[\d一二两三四五六七八九十]+\s*|以上$/g, '')))].map((u) => `“${u}”`).join('、');
-      hits.push({ evidence: missed.join('、'), say: `项目${q(p.name)}的绩效目标或资金用途写明“${missed.join('、')}”，但没有任何指标以${units}衡量；请增设对应的数量指标。` });
+      const units = [...new Set(missed.map((m) => m.replace(/^[\d一二两三四五六七八九十]+\s*|以上$/g, '')))];
+      hits.push({
+        evidence: missed.join('、'),
+        say: `项目${q(p.name)}的绩效目标或资金用途写明“${missed.join('、')}”，但没有任何指标以${units.map((u) => `“${u}”`).join('、')}衡量；请增设对应的数量指标。`,
+        en: `Project ${qEn(p.name)}: its goals or use of funds state "${missed.join(', ')}", but no indicator is measured in ${units.map(qEn).join(', ')}; add the matching quantity indicators.`,
+      });
     }
     const lines = (p.goals ?? '').split(/\n/).map((l) => l.replace(/^\s*\d+[.、．]\s*/, '').trim()).filter((l) => l.length > 0);
     const repeated = lines.find((l, k) => lines.indexOf(l) !== k);
-    if (repeated) hits.push({ evidence: repeated, say: `项目${q(p.name)}的绩效目标重复填写了同一句“${repeated}”；请分别写出不同的目标。` });
+    if (repeated) hits.push({ evidence: repeated, say: `项目${q(p.name)}的绩效目标重复填写了同一句“${repeated}”；请分别写出不同的目标。`, en: `Project ${qEn(p.name)}: its goals repeat the same sentence "${repeated}"; write each goal of its own.` });
     return hits;
   },
 };

@@ -1,6 +1,6 @@
 import type { Indicator } from '../../parse/model';
 import { block, squash } from '../classify';
-import { q, row } from '../phrases';
+import { q, row, qEn, rowEn } from '../phrases';
 import { type ProjectRule, type Hit, SOURCES } from '../rule';
 
 /** Repeated indicators: flags when the same level3 in several rows, or one target stamped on ≥ 3 产出/效益 rows (−3 each, cap −15). */
@@ -14,7 +14,7 @@ const rule: ProjectRule = {
       const n = squash(i.level3);
       if (n === '') continue;
       const first = seen.get(n);
-      if (first) hits.push({ indicator: i.ordinal, evidence: i.level3 ?? '', say: `项目${q(p.name)}${row(i)}与第${first.ordinal}行重复；每个三级指标应衡量不同的内容，请删除或改写。` });
+      if (first) hits.push({ indicator: i.ordinal, evidence: i.level3 ?? '', say: `项目${q(p.name)}${row(i)}与第${first.ordinal}行重复；每个三级指标应衡量不同的内容，请删除或改写。`, en: `Project ${qEn(p.name)}, ${rowEn(i)} repeats row ${first.ordinal}; each level-3 indicator should measure something of its own: delete or rewrite it.` });
       else seen.set(n, i);
     }
     // One target stamped on ≥ 3 output/effect rows. Percent thresholds (≥90% on three different rates) are a
@@ -26,7 +26,7 @@ const rule: ProjectRule = {
     }
     for (const [t, rows] of byTarget) {
       if (rows.length >= 3 && new Set(rows.map((r) => squash(r.level3))).size > 1) {
-        hits.push({ indicator: rows[0].ordinal, evidence: `${t} × ${rows.length}`, say: `项目${q(p.name)}有${rows.length}个产出/效益指标使用同一指标值${q(t)}；请为每个指标设定各自的目标。` });
+        hits.push({ indicator: rows[0].ordinal, evidence: `${t} × ${rows.length}`, say: `项目${q(p.name)}有${rows.length}个产出/效益指标使用同一指标值${q(t)}；请为每个指标设定各自的目标。`, en: `Project ${qEn(p.name)} has ${rows.length} output / effect indicators with the same target ${qEn(t)}; give each indicator its own.` });
       }
     }
     return hits;

@@ -1,5 +1,5 @@
 import { BODIES } from '../../parse/vocabulary';
-import { q } from '../phrases';
+import { q, qEn } from '../phrases';
 import { type FilingRule, SOURCES } from '../rule';
 
 /** Another body’s content: flags when a section of another body (政协, 法院 …) inside the filing. */
@@ -12,7 +12,7 @@ const rule: FilingRule = {
     return f.projects.flatMap((p) => {
       const head = `${p.category ?? ''}${p.name}`;
       const other = own.pattern.test(head) ? undefined : BODIES.find((b) => b !== own && b.pattern.test(head));
-      return other ? [{ project: p.ordinal, evidence: head, say: `${q(f.department)}的文件中有${other.short}的内容（${q(p.category ?? p.name)}：${q(p.name)}）；请核实是否误收，应由${other.short}单独报送。` }] : [];
+      return other ? [{ project: p.ordinal, evidence: head, say: `${q(f.department)}的文件中有${other.short}的内容（${q(p.category ?? p.name)}：${q(p.name)}）；请核实是否误收，应由${other.short}单独报送。`, en: `The filing of ${qEn(f.department)} holds content of the ${other.short} (${qEn(p.category ?? p.name)}: ${qEn(p.name)}); check whether it was put in by mistake: the ${other.short} files its own.` }] : [];
     });
   },
 };

@@ -1,4 +1,4 @@
-import { q } from '../phrases';
+import { q, qEn } from '../phrases';
 import { planFlags } from '../plan';
 import { type ProjectRule, type Hit, SOURCES } from '../rule';
 
@@ -10,12 +10,13 @@ const rule: ProjectRule = {
     const flags = planFlags(p.schedule);
     if (!flags) return [];
     const shown = p.schedule.map((x) => x.raw ?? '空').join(' / ');
+    const shownEn = p.schedule.map((x) => x.raw ?? 'blank').join(' / ');
     const hits: Hit[] = [];
-    if (flags.over) hits.push({ evidence: shown, say: `项目${q(p.name)}的资金支出计划超出0–100%（${shown}）；累计进度不能超过100%。` });
-    if (flags.fallsBack) hits.push({ evidence: shown, say: `项目${q(p.name)}的累计支出计划在${flags.fallsBack}月底回落（${shown}）；累计进度应逐月不减。` });
-    if (flags.short) hits.push({ evidence: shown, say: `项目${q(p.name)}的资金支出计划到12月底未达到100%（${shown}）；请补齐全年支出安排。` });
-    if (flags.blank) hits.push({ severity: 'minor', evidence: shown, say: `项目${q(p.name)}的资金支出计划有空格（${shown}）；请填写每个时点的累计进度。` });
-    if (p.scheduleAsAmounts) hits.push({ severity: 'minor', evidence: shown, say: `项目${q(p.name)}的资金支出计划表头为“%”，填写的却是金额（${shown}）；已按预算数换算为百分比，请改填百分比。` });
+    if (flags.over) hits.push({ evidence: shown, say: `项目${q(p.name)}的资金支出计划超出0–100%（${shown}）；累计进度不能超过100%。`, en: `Project ${qEn(p.name)}: the spending plan leaves 0–100% (${shownEn}); a cumulative plan cannot pass 100%.` });
+    if (flags.fallsBack) hits.push({ evidence: shown, say: `项目${q(p.name)}的累计支出计划在${flags.fallsBack}月底回落（${shown}）；累计进度应逐月不减。`, en: `Project ${qEn(p.name)}: the cumulative spending plan falls back at the end of month ${flags.fallsBack} (${shownEn}); a cumulative plan never falls.` });
+    if (flags.short) hits.push({ evidence: shown, say: `项目${q(p.name)}的资金支出计划到12月底未达到100%（${shown}）；请补齐全年支出安排。`, en: `Project ${qEn(p.name)}: the spending plan stops short of 100% at the end of December (${shownEn}); plan the whole year’s spending.` });
+    if (flags.blank) hits.push({ severity: 'minor', evidence: shown, say: `项目${q(p.name)}的资金支出计划有空格（${shown}）；请填写每个时点的累计进度。`, en: `Project ${qEn(p.name)}: the spending plan has blank cells (${shownEn}); fill in the cumulative share at every date.` });
+    if (p.scheduleAsAmounts) hits.push({ severity: 'minor', evidence: shown, say: `项目${q(p.name)}的资金支出计划表头为“%”，填写的却是金额（${shown}）；已按预算数换算为百分比，请改填百分比。`, en: `Project ${qEn(p.name)}: the spending plan’s header says “%” but amounts are filled in (${shownEn}); converted to percentages of the budget, fill in percentages.` });
     return hits;
   },
 };

@@ -1,5 +1,5 @@
 import { block, kind, nameOf, squash } from '../classify';
-import { q, row, target } from '../phrases';
+import { q, row, target, qEn, rowEn, cap } from '../phrases';
 import { type IndicatorRule, SOURCES } from '../rule';
 
 /** Unit does not fit category: flags when unit class does not fit level2: 成本 → money (% only for 节约率/执行率); 时效 → time/date (% only for 及时/按时/进度 rates); 数量 → count (% only for 率/比例/覆盖); 满意度 → % or 分. */
@@ -18,8 +18,15 @@ const rule: IndicatorRule = {
       satisfaction: cls === 'percent' || cls === 'score',
     };
     if (k == null || fits[k] !== false) return null;
-    const want = { cost: '金额（元/万元）', timeliness: '时间或日期（如“12月底前”）', quantity: '数量单位（次、人、项…）', satisfaction: '百分比或分值' } as Record<string, string>;
-    return { evidence: `${i.level2} / ${target(i)}`, say: `${row(i)}属于${q(i.level2)}，指标值${q(i.target.raw)}的单位不相符；应使用${want[k]}。` };
+    const want: Record<string, [string, string]> = {
+      cost: ['金额（元/万元）', 'an amount (元 / 万元)'], timeliness: ['时间或日期（如“12月底前”）', 'a time or date (e.g. “12月底前”)'],
+      quantity: ['数量单位（次、人、项…）', 'a count unit (次, 人, 项 …)'], satisfaction: ['百分比或分值', 'a percentage or a score'],
+    };
+    return {
+      evidence: `${i.level2} / ${target(i)}`,
+      say: `${row(i)}属于${q(i.level2)}，指标值${q(i.target.raw)}的单位不相符；应使用${want[k][0]}。`,
+      en: `${cap(rowEn(i))} is a ${qEn(i.level2)} but the unit of its target ${qEn(i.target.raw)} does not fit; use ${want[k][1]}.`,
+    };
   },
 };
 
