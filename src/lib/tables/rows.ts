@@ -1,5 +1,5 @@
 import type { Filing, Project } from '../parse/model';
-import { band, type FilingQuality, indicatorKey, planFlags } from '../quality';
+import { band, type FilingQuality, indicatorKey, isPartialRubric, planFlags } from '../quality';
 import type { Row, TableName } from './schema';
 
 /**
@@ -39,6 +39,7 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
     budget_yuan: f.projects.some((p) => p.budget != null) ? f.projects.reduce((a, p) => a + (p.budget ?? 0n), 0n) : null,
     findings_critical: severities.critical, findings_major: severities.major, findings_minor: severities.minor, findings_info: severities.info,
     format: f.format ?? 'txt',
+    score_weighted: q.terms.weighted, score_plain: q.terms.plain, score_deduction: q.terms.deduction,
   }];
 
   const projects: Row[] = [];
@@ -54,6 +55,8 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
       source_lines: `${p.span.first}-${p.span.last}`, score: ps?.score ?? null, ...where, department: f.department, band: ps?.band ?? null,
       source_text: sourceText(f, p), indicators: p.indicators.length, plan_as_amounts: p.scheduleAsAmounts,
       plan_over: plan?.over ?? false, plan_falls_back: plan?.fallsBack != null, plan_short: plan?.short ?? false, plan_blank: plan?.blank ?? false,
+      score_output: ps?.output ?? null, score_effect: ps?.effect ?? null, score_satisfaction: ps?.satisfaction ?? null,
+      score_funding: ps?.funding ?? null, score_penalty: ps?.penalty ?? null, partial_rubric: isPartialRubric(p),
     });
     for (const s of p.schedule) schedule.push({ project_id: pid, month: s.month, cumulative_pct: s.pct, raw: s.raw, filing_id: f.id, ...where });
     for (const i of p.indicators) {
@@ -66,6 +69,7 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
         score: sc?.total ?? null, filing_id: f.id, ...where, band: sc ? band(sc.total, q.settings) : null,
         score_measurable: sc?.measurable ?? null, score_fit: sc?.fit ?? null, score_clear: sc?.clear ?? null, score_evidenced: sc?.evidenced ?? null,
         level1_canonical: i.level1Canonical ?? null, level2_canonical: i.level2Canonical ?? null, source_location: i.location ?? null,
+        score_cap: sc?.cap ?? null,
       });
     }
   }
