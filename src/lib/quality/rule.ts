@@ -1,5 +1,6 @@
 import type { Filing, Indicator, Project, Severity } from '../parse/model';
 import { isSatisfaction } from './classify';
+import { ownLine, type RowCell } from './own-line';
 import type { Settings } from './settings';
 
 /**
@@ -54,6 +55,10 @@ interface Base {
   cost: Cost;
   /** The rule's short name, as the site shows it. */
   name: { zh: string; en: string };
+  /** What the rule flags, as its page (规则说明) says it: the rubric's "flags when". */
+  checks: { zh: string; en: string };
+  /** The cell of an indicator row the rule judges: its finding points at that cell's source line. */
+  cell?: RowCell;
 }
 
 export interface IndicatorRule extends Base {
@@ -83,7 +88,7 @@ export interface CorpusRow {
 
 export function corpusRows(f: Filing): CorpusRow[] {
   return f.projects.flatMap((p) =>
-    p.indicators.map((i) => ({ filing: f.id, place: f.county ?? f.id, project: p.ordinal, indicator: i.ordinal, level2: i.level2, level3: i.level3, satisfaction: isSatisfaction(i), line: i.line })),
+    p.indicators.map((i) => ({ filing: f.id, place: f.county ?? f.id, project: p.ordinal, indicator: i.ordinal, level2: i.level2, level3: i.level3, satisfaction: isSatisfaction(i), line: ownLine(f.lines, p, i, 'level3') })),
   );
 }
 

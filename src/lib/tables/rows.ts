@@ -1,5 +1,6 @@
 import type { Filing, Project } from '../parse/model';
-import { band, type FilingQuality, indicatorKey, isPartialRubric, planFlags } from '../quality';
+import { band, type FilingQuality, indicatorKey, isPartialRubric, planFlags, RULES } from '../quality';
+import { ownLine } from '../quality/own-line';
 import type { Row, TableName } from './schema';
 
 /**
@@ -15,6 +16,9 @@ function sourceText(f: Filing, p: Project): string {
   return f.lines.slice(p.span.first - 1, p.span.last).join('\n');
 }
 
+/** The cell each rule judges (rules/<id>.ts `cell`): its finding's line. */
+const CELLS = new Map(RULES.map((r) => [r.id, r.cell]));
+
 export function toRows(f: Filing, q: FilingQuality): Tables {
   const where: Where = { county: f.county, county_code: f.countyCode, year: f.year };
   const severities = { critical: 0, major: 0, minor: 0, info: 0 };
@@ -23,7 +27,8 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
     ...q.findings.filter((x) => x.level !== 'corpus').map((x) => {
       const p = x.project != null ? f.projects[x.project - 1] : null;
       const i = p && x.indicator != null ? p.indicators[x.indicator - 1] : null;
-      return { rule: x.rule, level: x.level, severity: x.severity, message: x.message, evidence: x.evidence, project: x.project, indicator: x.indicator, line: x.line ?? i?.line ?? p?.span.first ?? null };
+      const line = x.line ?? (p && i ? ownLine(f.lines, p, i, CELLS.get(x.rule)) : p?.span.first) ?? null;
+      return { rule: x.rule, level: x.level, severity: x.severity, message: x.message, evidence: x.evidence, project: x.project, indicator: x.indicator, line };
     }),
   ];
   for (const x of allFindings) severities[x.severity]++;
