@@ -437,12 +437,14 @@ export interface IndicatorDetail {
   score_fit: number | null;
   score_clear: number | null;
   score_evidenced: number | null;
+  /** The settings' criticalCap when a critical finding held the score to it (the parts then add up to more). */
+  score_cap: number | null;
 }
 
 /** The columns of an `IndicatorDetail`. */
 export const indicatorColumns = `indicator_id, ordinal, level1, level2, level3, description, target_raw, target_op, target_value, target_unit,
   ${fen('target_yuan', 'target')}, quantitative, basis, grades, source_line, score, band,
-  score_measurable, score_fit, score_clear, score_evidenced`;
+  score_measurable, score_fit, score_clear, score_evidenced, score_cap`;
 
 export async function projectIndicators(run: Run, id: string): Promise<IndicatorDetail[]> {
   const rows = await run(`SELECT ${indicatorColumns} FROM indicators WHERE project_id = ?::VARCHAR ORDER BY ordinal`, [id]);

@@ -202,11 +202,13 @@ export function scoredParts(p: Project): readonly Part[] {
   return hasColumn(p, 'basis') ? ['measurable', 'fit', 'clear', 'evidenced'] : ['measurable', 'fit', 'clear'];
 }
 
+/** Specific basis 15, generic 5, its own name or none 0: the evidenced part, which no rule caps, judged by kind. */
+export const evidencedByKind = (s: Settings) => ({ specific: s.indicator.evidenced, generic: Math.round(s.indicator.evidenced / 3), 'own-name': 0, missing: 0 });
+
 /** measurable 40 + fit 25 + clear 20 + evidenced 15, each part as the rules' costs say; on fewer parts, scaled to 100. */
 function indicatorScore(i: Indicator, p: Project, costs: Cost[], s: Settings): IndicatorScore {
   const w = s.indicator;
-  // Specific basis 15, generic 5, its own name or none 0: a part no rule caps, judged by kind.
-  const evidenced = { specific: w.evidenced, generic: Math.round(w.evidenced / 3), 'own-name': 0, missing: 0 }[basisKind(i)];
+  const evidenced = evidencedByKind(s)[basisKind(i)];
   const part = (name: Part) => {
     let v = name === 'evidenced' ? evidenced : w[name];
     for (const c of costs) if ('part' in c && c.part === name && c.to != null) v = Math.min(v, c.to);
