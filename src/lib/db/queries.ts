@@ -5,6 +5,7 @@
  * the code and year, so a query groups by its own table's columns without joining filings; rows carry the
  * code and the views label it with `countyNames` (null: the filings without a code).
  */
+import { counted, countedIndicator } from './partial';
 import { NO_FILTERS, scoped, type Filters, type Sql } from './scope';
 import type { Param, Row, Run } from './values';
 
@@ -85,6 +86,9 @@ export interface CountyRow {
   activity_fen: bigint | null;
   mean_score: number | null;
   filing_score: number | null;
+  /** Projects whose score counts in the mean (partial rubric left out unless asked), and those scored on a partial rubric. */
+  scored: number;
+  partial: number;
 }
 
 export async function counties(run: Run, f: Filters): Promise<CountyRow[]> {
@@ -95,7 +99,9 @@ export async function counties(run: Run, f: Filters): Promise<CountyRow[]> {
       count(DISTINCT p.filing_id)::INTEGER AS filings, count(*)::INTEGER AS projects,
       ${fen('sum(p.budget_yuan)', 'budget')},
       ${kinds.map((k) => fen(`coalesce(sum(p.budget_yuan) FILTER (WHERE p.kind = '${k}'), 0)`, k)).join(',\n      ')},
-      avg(p.score) AS mean_score
+      avg(p.score) FILTER (WHERE ${counted(f, 'p')}) AS mean_score,
+      count(p.score) FILTER (WHERE ${counted(f, 'p')})::INTEGER AS scored,
+      count(*) FILTER (WHERE coalesce(p.partial_rubric, false))::INTEGER AS partial
     FROM projects p
     WHERE ${inProjects}
     GROUP BY p.county_code),
@@ -105,7 +111,7 @@ export async function counties(run: Run, f: Filters): Promise<CountyRow[]> {
     WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators)
     GROUP BY i.county_code),
   fc AS (
-    SELECT f.county_code, avg(f.score) AS filing_score FROM filings f
+    SELECT f.county_code, avg(f.score) FILTER (WHERE ${counted(f, 'f')}) AS filing_score FROM filings f
     WHERE f.filing_id IN (SELECT p.filing_id FROM projects p WHERE ${inProjects})
     GROUP BY f.county_code)
 SELECT pc.*, coalesce(ic.indicators, 0)::INTEGER AS indicators, fc.filing_score
@@ -261,7 +267,7 @@ export async function scoreSpread(run: Run, f: Filters): Promise<ScoreSpread[]> 
 SELECT i.county_code, count(*)::INTEGER AS n, min(i.score) AS min, quantile_cont(i.score, 0.25) AS q1,
   median(i.score) AS median, quantile_cont(i.score, 0.75) AS q3, max(i.score) AS max, avg(i.score) AS mean
 FROM indicators i
-WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators) AND i.score IS NOT NULL
+WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators) AND i.score IS NOT NULL AND ${countedIndicator(f, 'i')}
 GROUP BY i.county_code
 ORDER BY i.county_code IS NULL, median DESC, i.county_code`));
   return rows as unknown as ScoreSpread[];
@@ -350,7 +356,7 @@ SELECT p.project_id, p.name, p.county_code, p.year, p.kind, p.score, p.band, ${f
   count(x.finding_id) FILTER (WHERE x.severity = 'major')::INTEGER AS major,
   count(x.finding_id) FILTER (WHERE x.severity = 'minor')::INTEGER AS minor
 FROM projects p LEFT JOIN findings x ON x.project_id = p.project_id
-WHERE ${inProjects}
+WHERE ${inProjects} AND ${counted(f, 'p')}
 GROUP BY ALL
 ORDER BY p.score ASC NULLS LAST, critical DESC, p.name, p.project_id
 LIMIT ?`, limit));
