@@ -63,7 +63,8 @@ FROM findings x LEFT JOIN projects p ON p.project_id = x.project_id LEFT JOIN in
   LEFT JOIN filings fl ON fl.filing_id = x.filing_id
 WHERE x.rule_id = ?::VARCHAR AND x.finding_id IN (SELECT finding_id FROM sel_findings)
 QUALIFY row_number() OVER (PARTITION BY coalesce(x.indicator_id, x.project_id, x.filing_id) ORDER BY x.finding_id) = 1
-ORDER BY ${severityOrder.replace('severity', 'x.severity')}, x.finding_id
+-- the gravest first, one county after another, so the examples come from several filings
+ORDER BY ${severityOrder.replace('severity', 'x.severity')}, row_number() OVER (PARTITION BY x.county_code ORDER BY x.finding_id), x.finding_id
 LIMIT ?`, rule, limit));
   return rows as unknown as RuleExample[];
 }
