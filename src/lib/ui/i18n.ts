@@ -163,7 +163,6 @@ const zh = {
   colScore: '得分',
   colBasis: '依据',
   colFindings: '发现',
-  breakdown: '可衡量 {a} · 匹配 {b} · 清晰 {c} · 有依据 {d}',
   noFindings: '无',
   scoreOf: '得分',
   // data
@@ -469,7 +468,6 @@ const en: Record<Key, string> = {
   colScore: 'Score',
   colBasis: 'Basis',
   colFindings: 'Findings',
-  breakdown: 'measurable {a} · fit {b} · clear {c} · evidenced {d}',
   noFindings: 'none',
   scoreOf: 'score',
   tab_projects: 'Projects',
