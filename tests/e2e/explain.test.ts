@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { codeOf } from './expected';
 import { journeys, query, settled, type Watched } from './harness';
+import { parquetRows } from './parquet';
 import { RULES } from '../../src/lib/quality/rules';
 import { POLICY } from '../../src/lib/quality/rule';
 import type { Settings } from '../../src/lib/quality/settings';
@@ -22,14 +23,8 @@ const YUTIAN = codeOf('玉田县');
 const settings = (JSON.parse(readFileSync(join(inject('dataDir'), 'summary.json'), 'utf8')) as { settings: Settings }).settings;
 let db: DuckDBConnection;
 
-async function rows(sql: string, ...params: DuckDBValue[]): Promise<Record<string, unknown>[]> {
-  const text = sql.replace(/T\((\w+)\)/g, (_, t: string) => `read_parquet('${join(inject('dataDir'), `${t}.parquet`)}')`);
-  const stmt = await db.prepare(text);
-  if (params.length) stmt.bind(params);
-  const r = await stmt.runAndReadAll();
-  stmt.destroySync();
-  return r.getRowObjectsJS() as Record<string, unknown>[];
-}
+/** Rows of the ingest's Parquet: `T(name)` stands for the table's file. */
+const rows = (sql: string, ...params: DuckDBValue[]) => parquetRows(db, sql, ...params);
 
 /** 玉田's training project: its ≤30.03万元 cost row is over its 300,000 元 budget (critical). */
 let training: { project_id: string; filing_id: string; score: number };
@@ -187,7 +182,7 @@ describe('a page per rule (规则说明)', () => {
     const links = w.page.locator('[data-rule-pages] [data-rule-link]');
     const shown = await links.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.ruleLink));
     const [{ n }] = await rows(`SELECT count(DISTINCT rule_id)::INTEGER AS n FROM T(findings) WHERE NOT starts_with(rule_id, 'parse/')${partitioned ? ` AND county_code = '${YUTIAN}'` : ''}`);
-    expect(shown).toHaveLength(n);
+    expect(shown).toHaveLength(n as number);
     await links.filter({ hasText: RULES.find((r) => r.id === 'basis-generic')!.name.en }).click();
     await w.page.waitForSelector('[data-rule-page="basis-generic"]');
     expect(await w.page.locator('[data-rule-checks]').innerText()).toBe(RULES.find((r) => r.id === 'basis-generic')!.checks.en);

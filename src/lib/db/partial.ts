@@ -5,9 +5,5 @@
  */
 import type { Filters } from './scope';
 
-/** A condition true for the rows that count in a mean or a ranking; `a` is the projects' or filings' alias. */
+/** A condition on any table that carries `partial_rubric` (projects, filings, indicators by their project), alias `a`. */
 export const counted = (f: Filters, a: string) => (f.partial ? 'TRUE' : `NOT coalesce(${a}.partial_rubric, false)`);
-
-/** The same for indicators (alias `a`): by their project's rubric. */
-export const countedIndicator = (f: Filters, a: string) =>
-  f.partial ? 'TRUE' : `${a}.project_id NOT IN (SELECT project_id FROM projects WHERE coalesce(partial_rubric, false))`;

@@ -5,7 +5,7 @@
  * the code and year, so a query groups by its own table's columns without joining filings; rows carry the
  * code and the views label it with `countyNames` (null: the filings without a code).
  */
-import { counted, countedIndicator } from './partial';
+import { counted } from './partial';
 import { NO_FILTERS, scoped, type Filters, type Sql } from './scope';
 import type { Param, Row, Run } from './values';
 
@@ -267,7 +267,7 @@ export async function scoreSpread(run: Run, f: Filters): Promise<ScoreSpread[]> 
 SELECT i.county_code, count(*)::INTEGER AS n, min(i.score) AS min, quantile_cont(i.score, 0.25) AS q1,
   median(i.score) AS median, quantile_cont(i.score, 0.75) AS q3, max(i.score) AS max, avg(i.score) AS mean
 FROM indicators i
-WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators) AND i.score IS NOT NULL AND ${countedIndicator(f, 'i')}
+WHERE i.indicator_id IN (SELECT indicator_id FROM sel_indicators) AND i.score IS NOT NULL AND ${counted(f, 'i')}
 GROUP BY i.county_code
 ORDER BY i.county_code IS NULL, median DESC, i.county_code`));
   return rows as unknown as ScoreSpread[];

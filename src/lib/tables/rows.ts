@@ -54,6 +54,7 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
     const pid = projectId(f.id, p.ordinal);
     const ps = q.projects.get(p.ordinal);
     const plan = planFlags(p.schedule);
+    const partial = isPartialRubric(p);
     projects.push({
       project_id: pid, filing_id: f.id, ordinal: p.ordinal, code: p.code, name: p.name, kind: p.kind, category: p.category,
       budget_yuan: p.budget, fiscal_yuan: p.fiscal, other_yuan: p.other, purpose: p.purpose, goals: p.goals, complete: p.complete,
@@ -61,7 +62,7 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
       source_text: sourceText(f, p), indicators: p.indicators.length, plan_as_amounts: p.scheduleAsAmounts,
       plan_over: plan?.over ?? false, plan_falls_back: plan?.fallsBack != null, plan_short: plan?.short ?? false, plan_blank: plan?.blank ?? false,
       score_output: ps?.output ?? null, score_effect: ps?.effect ?? null, score_satisfaction: ps?.satisfaction ?? null,
-      score_funding: ps?.funding ?? null, score_penalty: ps?.penalty ?? null, partial_rubric: isPartialRubric(p),
+      score_funding: ps?.funding ?? null, score_penalty: ps?.penalty ?? null, partial_rubric: partial,
     });
     for (const s of p.schedule) schedule.push({ project_id: pid, month: s.month, cumulative_pct: s.pct, raw: s.raw, filing_id: f.id, ...where });
     for (const i of p.indicators) {
@@ -74,7 +75,7 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
         score: sc?.total ?? null, filing_id: f.id, ...where, band: sc ? band(sc.total, q.settings) : null,
         score_measurable: sc?.measurable ?? null, score_fit: sc?.fit ?? null, score_clear: sc?.clear ?? null, score_evidenced: sc?.evidenced ?? null,
         level1_canonical: i.level1Canonical ?? null, level2_canonical: i.level2Canonical ?? null, source_location: i.location ?? null,
-        score_cap: sc?.cap ?? null,
+        score_cap: sc?.cap ?? null, partial_rubric: partial,
       });
     }
   }

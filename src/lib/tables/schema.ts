@@ -50,8 +50,9 @@ export const TABLES = {
     c('filing_id', 'text'), c('county', 'text'), c('year', 'int'), c('band', 'text'),
     c('score_measurable', 'double'), c('score_fit', 'double'), c('score_clear', 'double'), c('score_evidenced', 'double'),
     c('county_code', 'text'), c('level1_canonical', 'text'), c('level2_canonical', 'text'), c('source_location', 'text'),
-    // the settings' criticalCap when a critical finding held the score to it (its parts then add up to more)
-    c('score_cap', 'double'),
+    // the settings' criticalCap when a critical finding held the score to it (its parts then add up to more),
+    // and whether its project is scored on a partial rubric (means leave it out without a join)
+    c('score_cap', 'double'), c('partial_rubric', 'bool'),
   ],
   findings: [
     c('finding_id', 'text'), c('filing_id', 'text'), c('project_id', 'text'), c('indicator_id', 'text'), c('rule_id', 'text'),

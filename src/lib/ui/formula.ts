@@ -6,7 +6,7 @@
  */
 import { RULES } from '../quality/rules';
 import type { Settings } from '../quality/settings';
-import type { FilingTerms, ProjectTerms } from '../db/terms';
+import type { ProjectTerms } from '../db/terms';
 
 export type Block = 'output' | 'effect' | 'satisfaction' | 'funding';
 export const BLOCKS: readonly Block[] = ['output', 'effect', 'satisfaction', 'funding'];
@@ -43,11 +43,6 @@ export function penalties(findings: readonly { rule_id: string }[]): { rule: str
     const c = PROJECT_COSTS.get(rule)!;
     return { rule, hits: n, points: Math.min(n * c.project, c.cap) };
   });
-}
-
-/** The filing's terms: half of each mean, less the deductions. */
-export function filingTerms(f: FilingTerms): { weighted: number | null; plain: number | null; deduction: number } {
-  return { weighted: f.score_weighted, plain: f.score_plain, deduction: f.score_deduction ?? 0 };
 }
 
 /** A number as the formula prints it: at most two decimals, no trailing zeros. */
