@@ -49,6 +49,11 @@ const views: [string, string][] = [
   ['opinion', opinion],
   ['data', `?view=data&table=indicators&county=${LETING}`],
   ['reading', layout.partitioned ? `?view=reading&county=${YUTIAN}` : '?view=reading'],
+  // a rule's page (规则说明), and the pages that explain a score, in English too
+  ['rule', `?view=rule&rule=basis-generic${layout.partitioned ? `&county=${YUTIAN}` : ''}`],
+  ['project-en', `${project}&lang=en`],
+  ['rule-en', `?view=rule&rule=basis-generic&lang=en${layout.partitioned ? `&county=${YUTIAN}` : ''}`],
+  ['quality-en', '?view=quality&lang=en'],
 ];
 if (layout.partitioned) {
   views.push(

@@ -3,12 +3,12 @@
  * 玉田县's opinion against the ingest's own Parquet (read by native DuckDB, not by the site's SQL), its PDF as
  * Chromium prints it (read back with pdf.js), and every other view in print media.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { byCounty, codeOf } from './expected';
 import { journeys, query, settled, type Watched } from './harness';
+import { parquetRows } from './parquet';
 
 // Every page: no console error, no uncaught error, no dialog, no request off the machine.
 const { open } = journeys();
@@ -20,14 +20,7 @@ const SEVERITIES = ['critical', 'major', 'minor', 'info'] as const;
 const A4 = { width: (210 / 25.4) * 72, height: (297 / 25.4) * 72 };
 
 /** Rows of the ingest's Parquet: `T(name)` stands for the table's file. */
-async function rows(sql: string, ...params: DuckDBValue[]): Promise<Record<string, unknown>[]> {
-  const text = sql.replace(/T\((\w+)\)/g, (_, t: string) => `read_parquet('${join(inject('dataDir'), `${t}.parquet`)}')`);
-  const stmt = await db.prepare(text);
-  if (params.length) stmt.bind(params);
-  const r = await stmt.runAndReadAll();
-  stmt.destroySync();
-  return r.getRowObjectsJS() as Record<string, unknown>[];
-}
+const rows = (sql: string, ...params: DuckDBValue[]) => parquetRows(db, sql, ...params);
 
 /** The seed filing of 玉田县 (a province has other 玉田 filings beside it). */
 let filing: { filing_id: string; score: number; budget: string };

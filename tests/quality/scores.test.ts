@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assess, band } from '../../src/lib/quality';
+import { assess, band, DEFAULT_SETTINGS } from '../../src/lib/quality';
 import { seed } from '../seeds';
 import { CLEAN, filing } from '../../src/lib/quality/fixture';
 
@@ -30,15 +30,57 @@ describe('scores on the seeds (the rubric’s sanity check)', () => {
     expect(Q.get(seed('004').id)!.partialRubric).toBe(true);
     for (const n of ['000', '001', '002', '003']) expect(Q.get(seed(n).id)!.partialRubric).toBe(false);
   });
-  it('every indicator score is its four parts added up, each within its weight', () => {
+  it('every indicator score is its four parts added up (or the critical cap below them), each within its weight', () => {
     for (const f of ALL.slice(0, 4)) {
       for (const s of Q.get(f.id)!.indicators.values()) {
-        expect(s.measurable + s.fit! + s.clear! + s.evidenced!).toBe(s.total);
+        expect(Math.min(s.measurable + s.fit! + s.clear! + s.evidenced!, s.cap ?? Infinity)).toBe(s.total);
         expect(s.measurable).toBeLessThanOrEqual(40);
         expect(s.fit!).toBeLessThanOrEqual(25);
         expect(s.clear!).toBeLessThanOrEqual(20);
         expect(s.evidenced!).toBeLessThanOrEqual(15);
       }
+    }
+  });
+});
+
+describe('a critical finding caps its row', () => {
+  it('玉田’s ≤30.03万元 cost row (over its 300,000 元 budget) scores the settings’ criticalCap, 差, though its parts add up to more', () => {
+    const f = seed('002');
+    const q = Q.get(f.id)!;
+    const hit = q.findings.find((x) => x.rule === 'cost-over-budget')!;
+    expect(hit.severity).toBe('critical');
+    const s = q.indicators.get(`${hit.project}-${hit.indicator}`)!;
+    expect(s.cap).toBe(DEFAULT_SETTINGS.criticalCap);
+    expect(s.total).toBe(DEFAULT_SETTINGS.criticalCap);
+    expect(s.measurable + s.fit! + s.clear! + s.evidenced!).toBeGreaterThan(s.total);
+    expect(band(s.total)).toBe('差');
+  });
+  it('rows without a critical finding are not capped, and a province may set the cap', () => {
+    const f = seed('002');
+    const hit = Q.get(f.id)!.findings.find((x) => x.rule === 'cost-over-budget')!;
+    const capped = [...Q.get(f.id)!.indicators.entries()].filter(([, s]) => s.cap != null).map(([k]) => k);
+    expect(capped).toEqual([`${hit.project}-${hit.indicator}`]);
+    const lenient = assess([f], { ...DEFAULT_SETTINGS, criticalCap: 100 }).get(f.id)!;
+    expect(lenient.indicators.get(`${hit.project}-${hit.indicator}`)!.cap).toBeNull();
+  });
+});
+
+describe('the score’s terms add up to the score', () => {
+  it('each project: weights × block means + weight × funding − penalty', () => {
+    const w = DEFAULT_SETTINGS.project;
+    for (const f of ALL.slice(0, 4)) {
+      for (const p of Q.get(f.id)!.projects.values()) {
+        if (p.score == null) continue;
+        const sum = (w.output * (p.output ?? 0) + w.effect * (p.effect ?? 0) + w.satisfaction * (p.satisfaction ?? 0)) / 100 + w.funding * p.funding! - p.penalty;
+        expect(Math.abs(Math.max(0, Math.min(100, sum)) - p.score)).toBeLessThan(0.06);
+      }
+    }
+  });
+  it('each filing: half weighted, half plain mean, minus the deductions', () => {
+    for (const f of ALL) {
+      const q = Q.get(f.id)!;
+      const sum = 0.5 * q.terms.weighted! + 0.5 * q.terms.plain! - q.terms.deduction;
+      expect(Math.abs(Math.max(0, sum) - q.score!)).toBeLessThan(0.06);
     }
   });
 });

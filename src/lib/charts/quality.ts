@@ -88,10 +88,14 @@ export function bandBars(counts: BandCount[], counties: (string | null)[], l: Qu
 /** Counties side by side in the heatmap at once: each cell must hold its percentage. */
 export const HEAT_COLUMNS = 12;
 
-export function ruleHeatmap(shares: RuleShare[], counties: (string | null)[], l: QualityLabels): Option {
-  // Rules that fail most first.
+/** The heatmap's rows: the rules that fail most first (the quality view lists their pages in this order). */
+export function heatRules(shares: RuleShare[]): string[] {
   const weight = rollup(shares, (v) => sum(v, (s) => (s.subjects ? s.hits / s.subjects : 0)), (s) => s.rule_id);
-  const rules = [...weight.keys()].sort((a, b) => weight.get(b)! - weight.get(a)! || a.localeCompare(b));
+  return [...weight.keys()].sort((a, b) => weight.get(b)! - weight.get(a)! || a.localeCompare(b));
+}
+
+export function ruleHeatmap(shares: RuleShare[], counties: (string | null)[], l: QualityLabels): Option {
+  const rules = heatRules(shares);
   const ordered = counties.filter((c) => shares.some((s) => s.county_code === c));
   const cells = shares.map((s) => ({
     value: [ordered.indexOf(s.county_code), rules.indexOf(s.rule_id), s.subjects ? s.hits / s.subjects : 0],

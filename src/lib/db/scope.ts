@@ -29,6 +29,8 @@ export interface Filters {
   q: string | null;
   /** One of SOURCES. */
   source: string | null;
+  /** `1`: partial-rubric scores count in means and rankings (src/lib/db/partial.ts); not a selection. */
+  partial: string | null;
 }
 
 /** Where a filing came from: the site's build, or an import in this browser. */
@@ -43,11 +45,12 @@ const SOURCE_SQL: Record<string, string> = {
 /** The filter value that stands for "the filing does not say its county". */
 export const NO_COUNTY = '-';
 
-export const FILTER_KEYS = ['county', 'year', 'department', 'kind', 'level1', 'level2', 'band', 'rule', 'q', 'source'] as const;
+export const FILTER_KEYS = ['county', 'year', 'department', 'kind', 'level1', 'level2', 'band', 'rule', 'q', 'source', 'partial'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export const NO_FILTERS: Filters = {
   county: null, year: null, department: null, kind: null, level1: null, level2: null, band: null, rule: null, q: null, source: null,
+  partial: null,
 };
 
 export const isEmpty = (f: Filters) => FILTER_KEYS.every((k) => f[k] == null);

@@ -94,6 +94,16 @@ export const COLUMNS: Record<string, ColumnText> = {
   score_fit: col('匹配（25）', 'Fit (25)', '得分之一：单位、方向与指标类别匹配，满分 25'),
   score_clear: col('清晰（20）', 'Clear (20)', '得分之一：描述清楚、层级正确，满分 20'),
   score_evidenced: col('有依据（15）', 'Evidenced (15)', '得分之一：依据具体，满分 15'),
+  // a score's terms (src/lib/quality/assess.ts)
+  score_cap: col('严重发现封顶', 'Critical cap', '有严重发现时指标得分的上限（设置 criticalCap）；无则为空'),
+  score_output: col('产出指标平均', 'Output mean', '项目得分项：产出（含成本）指标得分平均，0–100；无此类指标为空'),
+  score_effect: col('效益指标平均', 'Effect mean', '项目得分项：效益指标得分平均，0–100；无此类指标为空'),
+  score_satisfaction: col('满意度指标平均', 'Satisfaction mean', '项目得分项：满意度指标得分平均，0–100；无此类指标为空'),
+  score_funding: col('资金安排', 'Funding', '项目得分项：资金安排得分比例，0–1（支出计划、预算金额各半）'),
+  score_penalty: col('项目扣分', 'Project penalty', '项目得分项：各规则扣分之和（各有上限）'),
+  score_weighted: col('按预算加权平均', 'Budget-weighted mean', '部门评分项：项目得分按预算加权平均'),
+  score_plain: col('简单平均', 'Plain mean', '部门评分项：项目得分简单平均'),
+  score_deduction: col('文件扣分', 'Filing deductions', '部门评分项：复制粘贴与混入其他单位内容的扣分'),
   // findings
   rule_id: col('规则', 'Rule', '触发的规则；parse/ 开头为读取文件时的发现', 'rule'),
   severity: col('严重程度', 'Severity', '严重、重要、次要、提示', 'severity'),

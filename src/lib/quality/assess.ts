@@ -30,6 +30,29 @@ export interface IndicatorScore {
   clear: number | null;
   evidenced: number | null;
   total: number;
+  /** The settings' `criticalCap`, when a critical finding on the row held the total to it (else null). */
+  cap: number | null;
+}
+
+/**
+ * A project's score, term by term (`projectScore`): each block's mean indicator score (0–100, null when the
+ * project has no such rows: it adds 0), the funding block's share (0–1) and the project penalties. The site
+ * fills the formula in with them, so a project's score can be checked against its rows.
+ */
+export interface ProjectTerms {
+  score: number | null;
+  output: number | null;
+  effect: number | null;
+  satisfaction: number | null;
+  funding: number | null;
+  penalty: number;
+}
+
+/** A filing's score, term by term: budget-weighted and plain means of its project scores, the filing deductions. */
+export interface FilingTerms {
+  weighted: number | null;
+  plain: number | null;
+  deduction: number;
 }
 
 export interface FilingQuality {
@@ -37,8 +60,9 @@ export interface FilingQuality {
   band: Band | null;
   /** Scored on what exists (a duty-activity table has no full indicator table). */
   partialRubric: boolean;
-  projects: Map<number, { score: number | null; band: Band | null }>;
+  projects: Map<number, ProjectTerms & { band: Band | null }>;
   indicators: Map<string, IndicatorScore>;
+  terms: FilingTerms;
   findings: QualityFinding[];
   /** The settings it was scored with. */
   settings: Settings;
@@ -94,8 +118,8 @@ function finding(rule: string, level: Level, severity: Severity, h: Hit, project
 export function assessFiling(f: Filing, s: Settings = DEFAULT_SETTINGS): FilingQuality {
   const findings: QualityFinding[] = [];
   const indicators = new Map<string, IndicatorScore>();
-  const projects = new Map<number, { score: number | null; band: Band | null }>();
-  const partialRubric = f.projects.some((p) => p.kind === 'activity' || (p.indicators.length > 0 && !hasColumn(p, 'basis')));
+  const projects = new Map<number, ProjectTerms & { band: Band | null }>();
+  const partialRubric = f.projects.some(isPartialRubric);
 
   for (const p of f.projects) {
     for (const i of p.indicators) {
@@ -125,6 +149,12 @@ export function assessFiling(f: Filing, s: Settings = DEFAULT_SETTINGS): FilingQ
     }
     projectHits.set(p.ordinal, list);
   }
+  // A critical finding on a row (its own rule's or a project rule's that names it) caps the row's total.
+  for (const x of findings) {
+    if (x.severity !== 'critical' || x.project == null || x.indicator == null) continue;
+    const sc = indicators.get(indicatorKey(x.project, x.indicator));
+    if (sc && sc.total > s.criticalCap) indicators.set(indicatorKey(x.project, x.indicator), { ...sc, total: s.criticalCap, cap: s.criticalCap });
+  }
 
   let filingDeduction = 0;
   const rowsTotal = f.projects.reduce((a, p) => a + p.indicators.length, 0);
@@ -139,8 +169,8 @@ export function assessFiling(f: Filing, s: Settings = DEFAULT_SETTINGS): FilingQ
   }
 
   for (const p of f.projects) {
-    const score = projectScore(p, indicators, projectHits.get(p.ordinal) ?? [], s);
-    projects.set(p.ordinal, { score, band: band(score, s) });
+    const terms = projectScore(p, indicators, projectHits.get(p.ordinal) ?? [], s);
+    projects.set(p.ordinal, { ...terms, band: band(terms.score, s) });
   }
   // The filing score is about project targets. 人员经费 / 日常公用经费 (basic expenditure, described in a
   // paragraph, not a 项目绩效目标表) are scored and shown, but would swamp the budget weighting: they count
@@ -149,15 +179,20 @@ export function assessFiling(f: Filing, s: Settings = DEFAULT_SETTINGS): FilingQ
   const projectsProper = withScore.filter((p) => p.kind === 'project' || p.kind === 'activity');
   const scored = projectsProper.length > 0 ? projectsProper : withScore;
   let score: number | null = null;
+  const terms: FilingTerms = { weighted: null, plain: null, deduction: round2(filingDeduction) };
   if (scored.length > 0) {
     const plain = mean(scored.map((p) => projects.get(p.ordinal)!.score!));
     const weights = scored.map((p) => (p.budget != null && p.budget > 0n ? Number(p.budget) : 0));
     const wsum = weights.reduce((a, b) => a + b, 0);
     const weighted = wsum > 0 ? scored.reduce((a, p, k) => a + projects.get(p.ordinal)!.score! * weights[k], 0) / wsum : plain;
     score = clamp(0.5 * weighted + 0.5 * plain - filingDeduction);
+    Object.assign(terms, { weighted: round2(weighted), plain: round2(plain) });
   }
-  return { score: round1(score), band: band(round1(score), s), partialRubric, projects, indicators, findings, settings: s };
+  return { score: round1(score), band: band(round1(score), s), partialRubric, projects, indicators, terms, findings, settings: s };
 }
+
+/** A project scored on fewer parts than the rubric's four (a duty table, a template without 依据): labelled "partial rubric". */
+export const isPartialRubric = (p: Project) => p.kind === 'activity' || (p.indicators.length > 0 && !hasColumn(p, 'basis'));
 
 /**
  * The parts a project's layout can be judged on: a duty table gives a name and a graded scale only, a
@@ -168,11 +203,13 @@ export function scoredParts(p: Project): readonly Part[] {
   return hasColumn(p, 'basis') ? ['measurable', 'fit', 'clear', 'evidenced'] : ['measurable', 'fit', 'clear'];
 }
 
+/** Specific basis 15, generic 5, its own name or none 0: the evidenced part, which no rule caps, judged by kind. */
+export const evidencedByKind = (s: Settings) => ({ specific: s.indicator.evidenced, generic: Math.round(s.indicator.evidenced / 3), 'own-name': 0, missing: 0 });
+
 /** measurable 40 + fit 25 + clear 20 + evidenced 15, each part as the rules' costs say; on fewer parts, scaled to 100. */
 function indicatorScore(i: Indicator, p: Project, costs: Cost[], s: Settings): IndicatorScore {
   const w = s.indicator;
-  // Specific basis 15, generic 5, its own name or none 0: a part no rule caps, judged by kind.
-  const evidenced = { specific: w.evidenced, generic: Math.round(w.evidenced / 3), 'own-name': 0, missing: 0 }[basisKind(i)];
+  const evidenced = evidencedByKind(s)[basisKind(i)];
   const part = (name: Part) => {
     let v = name === 'evidenced' ? evidenced : w[name];
     for (const c of costs) if ('part' in c && c.part === name && c.to != null) v = Math.min(v, c.to);
@@ -185,17 +222,18 @@ function indicatorScore(i: Indicator, p: Project, costs: Cost[], s: Settings): I
   const sum = parts.reduce((a, name) => a + got[name]!, 0);
   const most = parts.reduce((a, name) => a + w[name], 0);
   const total = parts.length === 4 ? sum : round1((sum / most) * 100);
-  return { measurable: got.measurable!, fit: got.fit, clear: got.clear, evidenced: got.evidenced, total };
+  return { measurable: got.measurable!, fit: got.fit, clear: got.clear, evidenced: got.evidenced, total, cap: null };
 }
 
 /** 50 × 产出 + 30 × 效益 + 10 × 满意度 + 10 × funding − capped project penalties; a missing block adds 0. */
-function projectScore(p: Project, scores: Map<string, IndicatorScore>, hits: { rule: string; cost: Cost; severity: Severity }[], s: Settings): number | null {
-  if (p.indicators.length === 0) return null;
+function projectScore(p: Project, scores: Map<string, IndicatorScore>, hits: { rule: string; cost: Cost; severity: Severity }[], s: Settings): ProjectTerms {
+  const none = { output: null, effect: null, satisfaction: null, funding: null, penalty: 0 };
+  if (p.indicators.length === 0) return { score: null, ...none };
   const rows = p.indicators.map((i) => ({ i, score: scores.get(indicatorKey(p.ordinal, i.ordinal))!.total }));
-  if (p.kind === 'activity') return round1(mean(rows.map((r) => r.score)));
+  if (p.kind === 'activity') return { score: round1(mean(rows.map((r) => r.score))), ...none };
   const blockMean = (pred: (i: Indicator) => boolean) => {
     const xs = rows.filter((r) => pred(r.i)).map((r) => r.score);
-    return xs.length === 0 ? 0 : mean(xs) / 100;
+    return xs.length === 0 ? null : mean(xs);
   };
   const sat = (i: Indicator) => block(i) === 'satisfaction' || (block(i) === 'effect' && kind(i) === 'satisfaction');
   const output = blockMean((i) => !sat(i) && (block(i) === 'output' || block(i) === 'cost'));
@@ -220,7 +258,9 @@ function projectScore(p: Project, scores: Map<string, IndicatorScore>, hits: { r
   });
   const penalty = [...penalties.values()].reduce((a, x) => a + Math.min(x.sum, x.cap), 0);
   const w = s.project;
-  return round1(clamp(w.output * output + w.effect * effect + w.satisfaction * satisfaction + w.funding * funding - penalty));
+  const share = (m: number | null) => (m ?? 0) / 100;
+  const score = round1(clamp(w.output * share(output) + w.effect * share(effect) + w.satisfaction * share(satisfaction) + w.funding * funding - penalty));
+  return { score, output: round2(output), effect: round2(effect), satisfaction: round2(satisfaction), funding: round2(funding), penalty };
 }
 
 const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
@@ -229,4 +269,10 @@ function round1(x: number): number;
 function round1(x: number | null): number | null;
 function round1(x: number | null): number | null {
   return x == null ? null : Math.round(x * 10) / 10;
+}
+/** Terms are kept to two decimals: enough to redo the sum to the one decimal a score shows. */
+function round2(x: number): number;
+function round2(x: number | null): number | null;
+function round2(x: number | null): number | null {
+  return x == null ? null : Math.round(x * 100) / 100;
 }

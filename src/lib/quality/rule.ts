@@ -1,5 +1,6 @@
 import type { Filing, Indicator, Project, Severity } from '../parse/model';
 import { isSatisfaction } from './classify';
+import { ownLine, type RowCell } from './own-line';
 import type { Settings } from './settings';
 
 /**
@@ -48,14 +49,45 @@ export const SOURCES = {
   cy10: '财预〔2020〕10号',
   cy101: '财预〔2021〕101号',
 } as const;
+export type Source = (typeof SOURCES)[keyof typeof SOURCES];
+
+/** Each document's title and what the rubric rests on in it (../shared/docs/quality-rubric.md, its opening). */
+export const POLICY: Record<Source, { title: string; says: { zh: string; en: string } }> = {
+  '中发〔2018〕34号': {
+    title: '《中共中央 国务院关于全面实施预算绩效管理的意见》',
+    says: { zh: '绩效目标要覆盖产出、成本、效益和满意度。', en: 'Performance targets cover outputs, cost, effects and satisfaction.' },
+  },
+  '财预〔2015〕88号': {
+    title: '《中央部门预算绩效目标管理办法》',
+    says: { zh: '绩效目标审核看完整性、相关性、适当性和可行性。', en: 'Targets are reviewed for completeness, relevance, appropriateness and feasibility.' },
+  },
+  '财预〔2020〕10号': {
+    title: '《项目支出绩效评价管理办法》',
+    says: {
+      zh: '自评权重：产出 50、效益 30、满意度 10、预算执行 10；评级：优 ≥ 90，良 80–90，中 60–80，差 < 60。',
+      en: 'Self-evaluation weights: output 50, effect 30, satisfaction 10, budget execution 10; grades 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60.',
+    },
+  },
+  '财预〔2021〕101号': {
+    title: '《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》',
+    says: {
+      zh: '指标应高度关联、重点突出、量化易评；指标值依计划、行业、历史标准确定，计量单位单列。',
+      en: 'Indicators closely related, focused, quantified and easy to assess; targets set against plan, sector or historical standards, with a separate unit.',
+    },
+  },
+};
 
 interface Base {
   id: string;
   severity: Severity;
-  source: (typeof SOURCES)[keyof typeof SOURCES];
+  source: Source;
   cost: Cost;
   /** The rule's short name, as the site shows it. */
   name: { zh: string; en: string };
+  /** What the rule flags, as its page (规则说明) says it: the rubric's "flags when". */
+  checks: { zh: string; en: string };
+  /** The cell of an indicator row the rule judges: its finding points at that cell's source line. */
+  cell?: RowCell;
 }
 
 export interface IndicatorRule extends Base {
@@ -85,7 +117,7 @@ export interface CorpusRow {
 
 export function corpusRows(f: Filing): CorpusRow[] {
   return f.projects.flatMap((p) =>
-    p.indicators.map((i) => ({ filing: f.id, place: f.county ?? f.id, project: p.ordinal, indicator: i.ordinal, level2: i.level2, level3: i.level3, satisfaction: isSatisfaction(i), line: i.line })),
+    p.indicators.map((i) => ({ filing: f.id, place: f.county ?? f.id, project: p.ordinal, indicator: i.ordinal, level2: i.level2, level3: i.level3, satisfaction: isSatisfaction(i), line: ownLine(f.lines, p, i, 'level3') })),
   );
 }
 

@@ -19,6 +19,12 @@ export interface Settings {
   filing: { copyPasteMax: number; offDepartment: number };
   /** Bands: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60. */
   bands: { 优: number; 良: number; 中: number };
+  /**
+   * The most an indicator with a critical (严重) finding may score, whatever its wording: a cost cap above the
+   * budget cannot be defended, so the row lands in 差 (not in the rubric, which leaves critical findings to
+   * the project penalty alone).
+   */
+  criticalCap: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   project: { output: 50, effect: 30, satisfaction: 10, funding: 10 },
   filing: { copyPasteMax: 20, offDepartment: 10 },
   bands: { 优: 90, 良: 80, 中: 60 },
+  criticalCap: 40,
 };
 
 export type Band = '优' | '良' | '中' | '差';

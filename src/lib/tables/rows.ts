@@ -1,5 +1,6 @@
 import type { Filing, Project } from '../parse/model';
-import { band, type FilingQuality, indicatorKey, planFlags } from '../quality';
+import { band, type FilingQuality, indicatorKey, isPartialRubric, planFlags, RULES } from '../quality';
+import { ownLine } from '../quality/own-line';
 import type { TableRow, TableRows } from './schema';
 
 /**
@@ -15,6 +16,9 @@ function sourceText(f: Filing, p: Project): string {
   return f.lines.slice(p.span.first - 1, p.span.last).join('\n');
 }
 
+/** The cell each rule judges (rules/<id>.ts `cell`): its finding's line. */
+const CELLS = new Map(RULES.map((r) => [r.id, r.cell]));
+
 export function toRows(f: Filing, q: FilingQuality): Tables {
   const where: Where = { county: f.county, county_code: f.countyCode, year: f.year };
   const severities = { critical: 0, major: 0, minor: 0, info: 0 };
@@ -23,7 +27,8 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
     ...q.findings.filter((x) => x.level !== 'corpus').map((x) => {
       const p = x.project != null ? f.projects[x.project - 1] : null;
       const i = p && x.indicator != null ? p.indicators[x.indicator - 1] : null;
-      return { rule: x.rule, level: x.level, severity: x.severity, message: x.message, messageEn: x.messageEn, evidence: x.evidence, project: x.project, indicator: x.indicator, line: x.line ?? i?.line ?? p?.span.first ?? null };
+      const line = x.line ?? (p && i ? ownLine(f.lines, p, i, CELLS.get(x.rule)) : p?.span.first) ?? null;
+      return { rule: x.rule, level: x.level, severity: x.severity, message: x.message, messageEn: x.messageEn, evidence: x.evidence, project: x.project, indicator: x.indicator, line };
     }),
   ];
   for (const x of allFindings) severities[x.severity]++;
@@ -39,6 +44,7 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
     budget_yuan: f.projects.some((p) => p.budget != null) ? f.projects.reduce((a, p) => a + (p.budget ?? 0n), 0n) : null,
     findings_critical: severities.critical, findings_major: severities.major, findings_minor: severities.minor, findings_info: severities.info,
     format: f.format ?? 'txt',
+    score_weighted: q.terms.weighted, score_plain: q.terms.plain, score_deduction: q.terms.deduction,
   }];
 
   const projects: TableRow<'projects'>[] = [];
@@ -48,12 +54,15 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
     const pid = projectId(f.id, p.ordinal);
     const ps = q.projects.get(p.ordinal);
     const plan = planFlags(p.schedule);
+    const partial = isPartialRubric(p);
     projects.push({
       project_id: pid, filing_id: f.id, ordinal: p.ordinal, code: p.code, name: p.name, kind: p.kind, category: p.category,
       budget_yuan: p.budget, fiscal_yuan: p.fiscal, other_yuan: p.other, purpose: p.purpose, goals: p.goals, complete: p.complete,
       source_lines: `${p.span.first}-${p.span.last}`, score: ps?.score ?? null, ...where, department: f.department, band: ps?.band ?? null,
       source_text: sourceText(f, p), indicators: p.indicators.length, plan_as_amounts: p.scheduleAsAmounts,
       plan_over: plan?.over ?? false, plan_falls_back: plan?.fallsBack != null, plan_short: plan?.short ?? false, plan_blank: plan?.blank ?? false,
+      score_output: ps?.output ?? null, score_effect: ps?.effect ?? null, score_satisfaction: ps?.satisfaction ?? null,
+      score_funding: ps?.funding ?? null, score_penalty: ps?.penalty ?? null, partial_rubric: partial,
     });
     for (const s of p.schedule) schedule.push({ project_id: pid, month: s.month, cumulative_pct: s.pct, raw: s.raw, filing_id: f.id, ...where });
     for (const i of p.indicators) {
@@ -66,6 +75,7 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
         score: sc?.total ?? null, filing_id: f.id, ...where, band: sc ? band(sc.total, q.settings) : null,
         score_measurable: sc?.measurable ?? null, score_fit: sc?.fit ?? null, score_clear: sc?.clear ?? null, score_evidenced: sc?.evidenced ?? null,
         level1_canonical: i.level1Canonical ?? null, level2_canonical: i.level2Canonical ?? null, source_location: i.location ?? null,
+        score_cap: sc?.cap ?? null, partial_rubric: partial,
       });
     }
   }

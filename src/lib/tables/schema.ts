@@ -23,6 +23,8 @@ export const TABLES = {
     c('projects', 'int'), c('indicators', 'int'), c('budget_yuan', 'yuan'),
     c('findings_critical', 'int'), c('findings_major', 'int'), c('findings_minor', 'int'), c('findings_info', 'int'),
     c('format', 'text'),
+    // the filing score's terms (src/lib/quality/assess.ts): what the site fills its formula in with
+    c('score_weighted', 'double'), c('score_plain', 'double'), c('score_deduction', 'double'),
   ],
   projects: [
     c('project_id', 'text'), c('filing_id', 'text'), c('ordinal', 'int'), c('code', 'text'), c('name', 'text'), c('kind', 'text'),
@@ -34,6 +36,9 @@ export const TABLES = {
     // the plan's flags (src/lib/quality/plan.ts), false without a plan: the charts count what the findings say.
     // Never null: an all-null Bool column is written with an empty data buffer, which the Parquet writer rejects.
     c('plan_over', 'bool'), c('plan_falls_back', 'bool'), c('plan_short', 'bool'), c('plan_blank', 'bool'),
+    // the project score's terms (block means 0–100, funding share 0–1, penalty points) and whether it is scored on fewer parts
+    c('score_output', 'double'), c('score_effect', 'double'), c('score_satisfaction', 'double'), c('score_funding', 'double'),
+    c('score_penalty', 'double'), c('partial_rubric', 'bool'),
   ],
   schedule: [
     c('project_id', 'text'), c('month', 'int'), c('cumulative_pct', 'double'), c('raw', 'text'),
@@ -46,6 +51,9 @@ export const TABLES = {
     c('filing_id', 'text'), c('county', 'text'), c('year', 'int'), c('band', 'text'),
     c('score_measurable', 'double'), c('score_fit', 'double'), c('score_clear', 'double'), c('score_evidenced', 'double'),
     c('county_code', 'text'), c('level1_canonical', 'text'), c('level2_canonical', 'text'), c('source_location', 'text'),
+    // the settings' criticalCap when a critical finding held the score to it (its parts then add up to more),
+    // and whether its project is scored on a partial rubric (means leave it out without a join)
+    c('score_cap', 'double'), c('partial_rubric', 'bool'),
   ],
   findings: [
     c('finding_id', 'text'), c('filing_id', 'text'), c('project_id', 'text'), c('indicator_id', 'text'), c('rule_id', 'text'),

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, IndicatorDetail } from '../db/queries';
-import { findingsByIndicator, flaggedLines, leadingFindings, parsedTarget } from './project-page';
+import { findingsByIndicator, leadingFindings, parsedTarget } from './project-page';
 
 const indicator = (id: string, source_line: number | null): IndicatorDetail => ({
   indicator_id: id, ordinal: 1, level1: null, level2: null, level3: null, description: null, target_raw: null, target_op: null,
   target_value: null, target_unit: null, target_fen: null, quantitative: false, basis: null, grades: null, source_line,
-  score: null, band: null, score_measurable: null, score_fit: null, score_clear: null, score_evidenced: null,
+  score: null, band: null, score_measurable: null, score_fit: null, score_clear: null, score_evidenced: null, score_cap: null,
 });
 const finding = (id: string, over: Partial<Finding>): Finding => ({
   finding_id: id, filing_id: 'f', project_id: 'p', indicator_id: null, rule_id: 'r', severity: 'minor', message: '', message_en: null, evidence: null,
@@ -22,16 +22,13 @@ describe('the project page', () => {
     finding('e', { indicator_id: 'p-1', level: 'project' }),
   ];
 
-  it('marks the lines its findings point at', () => {
-    expect([...flaggedLines(findings, indicators)].sort((x, y) => x - y)).toEqual([7, 12, 20]);
-  });
-
-  it('gives each indicator its findings, in order, and leads with the project-level ones', () => {
+  it('gives each indicator its findings, in order, and leads with those on no row of the page, each finding once', () => {
     const by = findingsByIndicator(findings);
     expect(by.get('p-1')?.map((f) => f.finding_id)).toEqual(['a', 'e']);
     expect(by.get('p-2')?.map((f) => f.finding_id)).toEqual(['b']);
     expect(by.has('nope')).toBe(false);
-    expect(leadingFindings(findings).map((f) => f.finding_id)).toEqual(['d', 'e']);
+    expect(leadingFindings(findings, indicators).map((f) => f.finding_id)).toEqual(['d']);
+    expect(leadingFindings([...findings, finding('f', { indicator_id: 'elsewhere-9' })], indicators).map((f) => f.finding_id)).toEqual(['d', 'f']);
   });
 
   it('shows a target as read: exact yuan, else the value and its unit, else nothing', () => {

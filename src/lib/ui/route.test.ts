@@ -35,7 +35,7 @@ describe('route ⇄ URL', () => {
   it('round-trips any route it writes', () => {
     const text = fc.option(fc.string({ minLength: 1 }).filter((s) => s.trim() === s), { nil: null });
     const route = fc.record({
-      view: fc.constantFrom(...VIEWS.filter((v) => v !== 'project' && v !== 'opinion')),
+      view: fc.constantFrom(...VIEWS.filter((v) => v !== 'project' && v !== 'opinion' && v !== 'rule')),
       table: fc.constantFrom(...DATA_TABLES),
       county: text,
       q: text,
@@ -47,6 +47,14 @@ describe('route ⇄ URL', () => {
         expect(parseRoute(formatRoute(r))).toEqual(r);
       }),
     );
+  });
+
+  it('a rule page is the rule filter’s rule, and keeps the page it was opened from; without a rule, the overview', () => {
+    expect(parseRoute('?view=rule').view).toBe('overview');
+    const r = parseRoute('?view=rule&rule=basis-generic&from=project&project=abc-1&lang=en');
+    expect(r).toMatchObject({ view: 'rule', from: 'project', project: 'abc-1', lang: 'en' });
+    expect(r.filters.rule).toBe('basis-generic');
+    expect(parseRoute(formatRoute(r))).toEqual(r);
   });
 
   it('ignores what it does not know rather than failing', () => {

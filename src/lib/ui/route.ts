@@ -5,7 +5,7 @@
 import { FILTER_KEYS, NO_FILTERS, SOURCES, type Filters } from '../db/scope';
 import { DATA_TABLES, type DataTable } from '../db/data-tables';
 
-export const VIEWS = ['overview', 'curves', 'quality', 'project', 'data', 'reading', 'opinion'] as const;
+export const VIEWS = ['overview', 'curves', 'quality', 'project', 'data', 'reading', 'opinion', 'rule'] as const;
 export type View = (typeof VIEWS)[number];
 export type Lang = 'zh' | 'en';
 
@@ -62,7 +62,8 @@ export function parseRoute(search: string): Route {
   const filing = text('filing');
   const page = Number(p.get('page'));
   return {
-    view: (view === 'project' && !project) || (view === 'opinion' && !filing) ? 'overview' : view,
+    // A rule's page (规则说明) is the rule filter's rule: `?view=rule&rule=<id>`.
+    view: (view === 'project' && !project) || (view === 'opinion' && !filing) || (view === 'rule' && !filters.rule) ? 'overview' : view,
     filters,
     project,
     from: p.has('from') ? oneOf(VIEWS, p.get('from'), 'overview') : null,
@@ -87,6 +88,10 @@ export function formatRoute(r: Route): string {
   if (r.view === 'opinion' && r.filing) {
     p.set('filing', r.filing);
     if (r.from) p.set('from', r.from);
+    if (r.from === 'project' && r.project) p.set('project', r.project);
+  }
+  if (r.view === 'rule' && r.from) {
+    p.set('from', r.from);
     if (r.from === 'project' && r.project) p.set('project', r.project);
   }
   for (const k of FILTER_KEYS) {

@@ -9,12 +9,13 @@ export interface Totals {
   indicators: number;
   /** Exact, in fen. */
   budget: bigint;
-  /** The mean project score over every county's projects (each county's mean weighted by its projects); null without projects. */
+  /** The mean project score over the projects that count (each county's mean weighted by its scored projects; partial rubric left out unless asked); null without any. */
   score: number | null;
 }
 
 export function totals(rows: readonly CountyRow[]): Totals {
   const t: Totals = { filings: 0, counties: 0, projects: 0, indicators: 0, budget: 0n, score: null };
+  let sum = 0;
   let scored = 0;
   for (const r of rows) {
     t.filings += r.filings;
@@ -22,8 +23,9 @@ export function totals(rows: readonly CountyRow[]): Totals {
     t.projects += r.projects;
     t.indicators += r.indicators;
     t.budget += r.budget_fen ?? 0n;
-    scored += (r.mean_score ?? 0) * r.projects;
+    sum += (r.mean_score ?? 0) * r.scored;
+    scored += r.scored;
   }
-  t.score = t.projects ? scored / t.projects : null;
+  t.score = scored ? sum / scored : null;
   return t;
 }

@@ -1,5 +1,6 @@
 /** The overview's questions: each county's totals and budget mix, and the spread of project sizes. */
 import { decode, type RowOf } from '../decode';
+import { counted } from '../partial';
 import type { Filters } from '../scope';
 import { FIVE, fen, fiveNumbers, over, selected, withSelectedProjects } from '../sql';
 import type { Run } from '../values';
@@ -11,6 +12,8 @@ const COUNTY_ROW = {
   county_code: 'text?', years: 'text?', filings: 'int', projects: 'int', indicators: 'int',
   budget_fen: 'fen?', project_fen: 'fen?', personnel_fen: 'fen?', operating_fen: 'fen?', activity_fen: 'fen?',
   mean_score: 'double?', filing_score: 'double?',
+  /** Projects whose score counts in the mean (partial rubric left out unless asked), and those scored on a partial rubric. */
+  scored: 'int', partial: 'int',
 } as const;
 export type CountyRow = RowOf<typeof COUNTY_ROW>;
 
@@ -22,7 +25,9 @@ export async function counties(run: Run, f: Filters): Promise<CountyRow[]> {
       count(DISTINCT p.filing_id)::INTEGER AS filings, count(*)::INTEGER AS projects,
       ${fen('sum(p.budget_yuan)', 'budget')},
       ${KINDS.map((k) => fen(`coalesce(sum(p.budget_yuan) FILTER (WHERE p.kind = '${k}'), 0)`, k)).join(',\n      ')},
-      avg(p.score) AS mean_score
+      avg(p.score) FILTER (WHERE ${counted(f, 'p')}) AS mean_score,
+      count(p.score) FILTER (WHERE ${counted(f, 'p')})::INTEGER AS scored,
+      count(*) FILTER (WHERE coalesce(p.partial_rubric, false))::INTEGER AS partial
     FROM projects p
     WHERE ${selected('projects', 'p')}
     GROUP BY p.county_code`,
@@ -32,7 +37,7 @@ export async function counties(run: Run, f: Filters): Promise<CountyRow[]> {
     WHERE ${selected('indicators', 'i')}
     GROUP BY i.county_code`,
       fc: `
-    SELECT f.county_code, avg(f.score) AS filing_score FROM filings f
+    SELECT f.county_code, avg(f.score) FILTER (WHERE ${counted(f, 'f')}) AS filing_score FROM filings f
     WHERE ${withSelectedProjects('f')}
     GROUP BY f.county_code`,
     },

@@ -47,6 +47,8 @@ export const INDICATOR_DETAIL = ofTable('indicators')({
   target_raw: 'text?', target_op: 'text?', target_value: 'double?', target_unit: 'text?', target_fen: 'fen?',
   quantitative: 'bool', basis: 'text?', grades: 'text?', source_line: 'int?', score: 'double?', band: 'text?',
   score_measurable: 'double?', score_fit: 'double?', score_clear: 'double?', score_evidenced: 'double?',
+  /** The settings' criticalCap when a critical finding held the score to it (the parts then add up to more). */
+  score_cap: 'double?',
 } as const);
 export type IndicatorDetail = RowOf<typeof INDICATOR_DETAIL>;
 

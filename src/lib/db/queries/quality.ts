@@ -1,5 +1,6 @@
 /** The indicator-quality view's questions: score spreads, bands, how often each rule fires, the worst projects. */
 import { decode, type RowOf } from '../decode';
+import { counted } from '../partial';
 import type { Filters } from '../scope';
 import { FIVE, fen, fiveNumbers, over, selected, severityOrder, withSelectedProjects } from '../sql';
 import type { Run } from '../values';
@@ -13,7 +14,7 @@ export async function scoreSpread(run: Run, f: Filters): Promise<ScoreSpread[]> 
     select: `
 SELECT i.county_code, count(*)::INTEGER AS n, ${fiveNumbers('i.score')}, avg(i.score) AS mean
 FROM indicators i
-WHERE ${selected('indicators', 'i')} AND i.score IS NOT NULL
+WHERE ${selected('indicators', 'i')} AND i.score IS NOT NULL AND ${counted(f, 'i')}
 GROUP BY i.county_code
 ORDER BY i.county_code IS NULL, median DESC, i.county_code`,
   });
@@ -93,7 +94,7 @@ SELECT p.project_id, p.name, p.county_code, p.year, p.kind, p.score, p.band, ${f
   count(x.finding_id) FILTER (WHERE x.severity = 'major')::INTEGER AS major,
   count(x.finding_id) FILTER (WHERE x.severity = 'minor')::INTEGER AS minor
 FROM projects p LEFT JOIN findings x ON x.project_id = p.project_id
-WHERE ${selected('projects', 'p')}
+WHERE ${selected('projects', 'p')} AND ${counted(f, 'p')}
 GROUP BY ALL
 ORDER BY p.score ASC NULLS LAST, critical DESC, p.name, p.project_id
 LIMIT ?`,

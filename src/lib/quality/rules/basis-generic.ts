@@ -6,6 +6,11 @@ import { type IndicatorRule, SOURCES } from '../rule';
 const rule: IndicatorRule = {
   id: 'basis-generic', level: 'indicator', severity: 'minor', source: SOURCES.cy101, cost: { part: 'evidenced' },
   name: { zh: '依据笼统', en: 'Generic basis' },
+  checks: {
+    zh: '指标值确定依据笼统（“相关政策文件”“年度工作计划”“依据单位指标考核”）或就是指标名称；具体依据是文号、《文件名》、注明年份的计划或上年、历史、行业、定额、批复标准。',
+    en: 'The basis is generic (相关政策文件, 年度工作计划, 依据单位指标考核) or the indicator’s own name; a specific basis is a document number, a 《title》, a named plan with its year, or a prior-year, historical, sector, quota or approved standard.',
+  },
+  cell: 'basis',
   check: (i, p) => {
     if (!hasColumn(p, 'basis')) return null;
     const k = basisKind(i);

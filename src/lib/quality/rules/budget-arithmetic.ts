@@ -6,6 +6,10 @@ import { type ProjectRule, type Hit, SOURCES } from '../rule';
 const rule: ProjectRule = {
   id: 'budget-arithmetic', level: 'project', severity: 'critical', source: SOURCES.cy10, cost: { funding: 'arithmetic', major: 0, minor: 0 },
   name: { zh: '预算金额不平', en: 'Budget arithmetic' },
+  checks: {
+    zh: '预算数不等于财政资金与其他资金之和；职责的预算数不等于其下各项活动之和。',
+    en: '预算数 ≠ 财政资金 + 其他资金; a duty heading’s budget ≠ the sum of its activities.',
+  },
   check: (p, f) => {
     const hits: Hit[] = [];
     if (p.budget != null && p.fiscal != null) {

@@ -7,6 +7,11 @@ import { type FilingRule, type Hit, SOURCES } from '../rule';
 const rule: FilingRule = {
   id: 'copy-paste-across-projects', level: 'filing', severity: 'major', source: SOURCES.cy101, cost: { filing: 'share', deduct: 'copyPasteMax' },
   name: { zh: '项目间复制粘贴', en: 'Copied across projects' },
+  checks: {
+    zh: '同一（二级指标、三级指标、指标值）出现在同一文件的两个以上项目中（标准满意度行与预算执行成本行除外）。',
+    en: 'The same (level 2, level 3, target) in two or more projects of one filing (standard satisfaction rows and budget-tracking cost rows excepted).',
+  },
+  cell: 'level3',
   check: (f) => {
     const groups = new Map<string, { p: Project; i: Indicator }[]>();
     for (const p of f.projects) {

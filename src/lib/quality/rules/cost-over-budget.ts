@@ -7,6 +7,11 @@ import { type ProjectRule, SOURCES } from '../rule';
 const rule: ProjectRule = {
   id: 'cost-over-budget', level: 'project', severity: 'critical', source: SOURCES.cy101, cost: { project: 15, cap: 15 },
   name: { zh: '成本超预算', en: 'Cost over budget' },
+  checks: {
+    zh: '“≤金额”的成本指标超过了项目预算数（容差为设置 costTolerance，默认 0：金额精确到分）。',
+    en: 'A ≤-money cost target exceeds the project’s 预算数 (beyond the costTolerance setting, 0 by default: amounts are exact to the fen).',
+  },
+  cell: 'target',
   check: (p, _f, s) => {
     if (p.budget == null || p.budget <= 0n) return [];
     return p.indicators.flatMap((i) => {

@@ -6,6 +6,11 @@ import { type CorpusRule, type Hit, SOURCES } from '../rule';
 const rule: CorpusRule = {
   id: 'cross-filing-boilerplate', level: 'corpus', severity: 'info', source: SOURCES.cy101, cost: { none: true },
   name: { zh: '跨文件套话', en: 'Boilerplate across filings' },
+  checks: {
+    zh: '同样的指标行出现在其他县区的文件中（套用模板）。',
+    en: 'The same rows in other counties’ filings (boilerplate).',
+  },
+  cell: 'level3',
   key: (r) => (r.level3 && !r.satisfaction ? `${squash(r.level2)}|${squash(r.level3)}` : null),
   check: (rows, placesOf) => {
     const hits: Hit[] = [];

@@ -6,6 +6,11 @@ import { type IndicatorRule, SOURCES } from '../rule';
 const rule: IndicatorRule = {
   id: 'description-adds-nothing', level: 'indicator', severity: 'minor', source: SOURCES.cy88, cost: { part: 'clear', to: 0 },
   name: { zh: '描述无新增信息', en: 'Description adds nothing' },
+  checks: {
+    zh: '指标描述与名称相同或只重复名称，或比率没有说明分母（占、比例、/）。',
+    en: 'The description equals or only repeats the name, or a rate has no denominator (占, 比例, /).',
+  },
+  cell: 'description',
   check: (i, p) => {
     if (!hasColumn(p, 'description')) return null;
     const d = squash(i.description);

@@ -6,6 +6,11 @@ import { type IndicatorRule, SOURCES } from '../rule';
 const rule: IndicatorRule = {
   id: 'direction-implausible', level: 'indicator', severity: 'minor', source: SOURCES.cy88, cost: { part: 'fit', minus: 10 },
   name: { zh: '方向不合理', en: 'Implausible direction' },
+  checks: {
+    zh: '方向不合理：成本用“≥”，比率“≥”或“>”100%，满意度用“≤”，期限用“≥”。',
+    en: 'An implausible direction: a cost with ≥, a rate ≥ or > 100 %, satisfaction with ≤, a deadline with ≥.',
+  },
+  cell: 'target',
   check: (i) => {
     const t = i.target;
     const up = t.op === '≥' || t.op === '>';

@@ -6,6 +6,10 @@ import { type ProjectRule, SOURCES } from '../rule';
 const rule: ProjectRule = {
   id: 'framework-incomplete', level: 'project', severity: 'major', source: SOURCES.cz34, cost: { project: 5, cap: 20 },
   name: { zh: '指标框架不完整', en: 'Incomplete framework' },
+  checks: {
+    zh: '项目缺少产出、效益或满意度指标，或产出指标缺少数量、质量、时效、成本之一；效益的四个子类不要求齐全。',
+    en: 'The project lacks 产出, 效益 or 满意度 indicators, or its 产出 lacks one of 数量 / 质量 / 时效 / 成本; the four kinds of 效益 are not all required.',
+  },
   check: (p) => {
     if (p.kind === 'activity' || p.indicators.length === 0) return [];
     const blocks = new Set(p.indicators.map((i) => block(i)));

@@ -5,6 +5,10 @@ import { type ProjectRule, type Hit, SOURCES } from '../rule';
 const rule: ProjectRule = {
   id: 'goal-indicator-misaligned', level: 'project', severity: 'major', source: SOURCES.cy88, cost: { project: 5, cap: 10 },
   name: { zh: '目标与指标脱节', en: 'Goals and indicators misaligned' },
+  checks: {
+    zh: '绩效目标或资金用途里的数量（6次、四辆）没有指标承载；不到一半的目标分句有指标呼应；同一目标句重复。',
+    en: 'A count in 绩效目标 / 资金用途 (6次, 四辆) that no indicator carries; fewer than half of the goal’s clauses echoed by an indicator; the same goal line repeated.',
+  },
   check: (p) => {
     if (p.kind === 'activity' || p.indicators.length === 0) return [];
     const hits: Hit[] = [];

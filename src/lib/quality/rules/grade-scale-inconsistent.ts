@@ -5,6 +5,10 @@ import { type FilingRule, type Hit, SOURCES } from '../rule';
 const rule: FilingRule = {
   id: 'grade-scale-inconsistent', level: 'filing', severity: 'minor', source: SOURCES.cy10, cost: { none: true },
   name: { zh: '等级标准不一致', en: 'Inconsistent grade scale' },
+  checks: {
+    zh: '分级标准不满足优 ≥ 良 ≥ 中，差不是开放区间，或同一文件内分级标准不一致。',
+    en: '优 ≥ 良 ≥ 中 violated, 差 not an open bound, or scales that differ within a filing.',
+  },
   check: (f) => {
     const hits: Hit[] = [];
     const scales = new Map<string, number>();

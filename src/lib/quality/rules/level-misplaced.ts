@@ -6,6 +6,11 @@ import { type IndicatorRule, SOURCES } from '../rule';
 const rule: IndicatorRule = {
   id: 'level-misplaced', level: 'indicator', severity: 'major', source: SOURCES.cy88, cost: { part: 'clear', to: 0 },
   name: { zh: '指标层级错位', en: 'Misplaced level' },
+  checks: {
+    zh: '二级指标不属于其一级指标；满意度措辞放在效益指标下；产出的次数、项数（开展、召开、组织）当作效益。',
+    en: 'The second level is not allowed under its first; satisfaction wording under 效益; an output count (开展 / 召开 / 组织 + 次 / 项) presented as an effect.',
+  },
+  cell: 'level2',
   check: (i) => {
     const b = block(i);
     const k = kind(i);

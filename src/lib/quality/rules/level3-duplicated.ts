@@ -7,6 +7,11 @@ import { type ProjectRule, type Hit, SOURCES } from '../rule';
 const rule: ProjectRule = {
   id: 'level3-duplicated', level: 'project', severity: 'major', source: SOURCES.cy101, cost: { project: 3, cap: 15 },
   name: { zh: '三级指标重复', en: 'Repeated indicators' },
+  checks: {
+    zh: '同一三级指标出现在多行，或同一指标值套用在三行以上的产出、效益指标上。',
+    en: 'The same third-level indicator in several rows, or one target stamped on three or more 产出 / 效益 rows.',
+  },
+  cell: 'level3',
   check: (p) => {
     const hits: Hit[] = [];
     const seen = new Map<string, Indicator>();

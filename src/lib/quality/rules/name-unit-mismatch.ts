@@ -6,6 +6,11 @@ import { type IndicatorRule, SOURCES } from '../rule';
 const rule: IndicatorRule = {
   id: 'name-unit-mismatch', level: 'indicator', severity: 'minor', source: SOURCES.cy101, cost: { part: 'fit', minus: 10 },
   name: { zh: '名称与单位不符', en: 'Name and unit disagree' },
+  checks: {
+    zh: '名称说次数、人数、数量，单位却是 %；或名称说率、比例，单位却是计数。',
+    en: 'The name counts (次数, 人数, 数量) but the unit is %, or the name is a rate (率, 比例) but the unit is a count.',
+  },
+  cell: 'target',
   check: (i) => {
     const name = nameOf(i);
     const cls = i.target.unitClass;

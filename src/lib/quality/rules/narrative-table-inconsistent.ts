@@ -7,6 +7,10 @@ import { type ProjectRule, type Hit, SOURCES } from '../rule';
 const rule: ProjectRule = {
   id: 'narrative-table-inconsistent', level: 'project', severity: 'minor', source: SOURCES.cy88, cost: { project: 2, cap: 6 },
   name: { zh: '文字与表格不一致', en: 'Narrative and table disagree' },
+  checks: {
+    zh: '第一部分文字说明与表格在支出计划、指标值或指标数量上不一致。',
+    en: 'The part-1 paragraph and the table disagree on the spending plan, a target or the number of indicators.',
+  },
   check: (p) => {
     const n = p.narrative;
     if (!n || n.span.first === p.span.first) return [];

@@ -6,6 +6,10 @@ import { type FilingRule, SOURCES } from '../rule';
 const rule: FilingRule = {
   id: 'off-department-content', level: 'filing', severity: 'major', source: SOURCES.cy88, cost: { filing: 'once', deduct: 'offDepartment' },
   name: { zh: '混入其他单位内容', en: 'Another body’s content' },
+  checks: {
+    zh: '文件中混入其他单位（政协、法院等）的内容。',
+    en: 'A section of another body (政协, 法院 …) inside the filing.',
+  },
   check: (f) => {
     const own = BODIES.find((b) => b.pattern.test(f.department));
     if (!own) return [];

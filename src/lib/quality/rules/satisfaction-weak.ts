@@ -6,6 +6,11 @@ import { type IndicatorRule, SOURCES } from '../rule';
 const rule: IndicatorRule = {
   id: 'satisfaction-weak', level: 'indicator', severity: 'minor', source: SOURCES.cy10, cost: { part: 'fit', minus: 10 },
   name: { zh: '满意度指标偏弱', en: 'Weak satisfaction target' },
+  checks: {
+    zh: '满意度指标没有数值、低于阈值（设置，默认 85%），或不在满意度指标之下。',
+    en: 'A satisfaction target that is not numeric, below the threshold (a setting, 85 % by default), or not under 满意度指标.',
+  },
+  cell: 'target',
   check: (i, _p, _f, s) => {
     if (!isSatisfaction(i)) return null;
     const t = i.target;

@@ -6,6 +6,10 @@ import { type ProjectRule, type Hit, SOURCES } from '../rule';
 const rule: ProjectRule = {
   id: 'schedule-shape', level: 'project', severity: 'major', source: SOURCES.cy10, cost: { funding: 'schedule', major: 0, minor: 0.5 },
   name: { zh: '支出计划异常', en: 'Irregular spending plan' },
+  checks: {
+    zh: '资金支出计划超出 0–100%、回落、12 月未达 100%（重要）；有空格或“%”表头下填的是金额（次要）；每个项目计划相同（提示）。',
+    en: 'A spending plan outside 0–100 %, falling back, or short of 100 % in December (major); blank cells or amounts under a % header (minor); the same plan on every project (info).',
+  },
   check: (p) => {
     const flags = planFlags(p.schedule);
     if (!flags) return [];

@@ -6,6 +6,11 @@ import { type IndicatorRule, SOURCES } from '../rule';
 const rule: IndicatorRule = {
   id: 'target-contradicts-description', level: 'indicator', severity: 'minor', source: SOURCES.cy88, cost: { part: 'clear', minus: 10 },
   name: { zh: '指标值与描述矛盾', en: 'Target contradicts description' },
+  checks: {
+    zh: '描述说“全部”“所有”“100%”，指标值却是更低的百分比。',
+    en: 'The description says 全部 / 所有 / 100 % and the target is a lower percent.',
+  },
+  cell: 'target',
   check: (i) => {
     const t = i.target;
     if (!/全部|所有|100%|百分之百|全覆盖|全额/.test(squash(i.description) + squash(i.level3)) || t.unitClass !== 'percent' || t.value == null || t.value >= 100) return null;

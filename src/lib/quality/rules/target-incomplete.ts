@@ -6,6 +6,11 @@ import { type IndicatorRule, SOURCES } from '../rule';
 const rule: IndicatorRule = {
   id: 'target-incomplete', level: 'indicator', severity: 'major', source: SOURCES.cy101, cost: { part: 'measurable', to: 20 },
   name: { zh: '指标值不完整', en: 'Target incomplete' },
+  checks: {
+    zh: '指标值有数字却缺单位（名称也看不出单位），只有单位，或指标值与指标名称相同。',
+    en: 'A number without a unit the name does not imply, a bare unit, or a target equal to the indicator’s name.',
+  },
+  cell: 'target',
   check: (i) => {
     const t = i.target;
     if (t.raw != null && squash(t.raw) === squash(i.level3) && !t.quantitative) {

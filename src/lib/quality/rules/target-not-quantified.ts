@@ -6,6 +6,11 @@ import { type IndicatorRule, SOURCES } from '../rule';
 const rule: IndicatorRule = {
   id: 'target-not-quantified', level: 'indicator', severity: 'major', source: SOURCES.cy101, cost: { part: 'measurable', to: 0 },
   name: { zh: '指标值未量化', en: 'Target not quantified' },
+  checks: {
+    zh: '指标值没有数字，只有“完成”“促进”“有效”“正常运行”等笼统词语；分级标准或日期算作量化。',
+    en: 'The target has no number, only vague words (完成, 促进, 有效, 正常运行 …); a graded scale or a date counts as quantified.',
+  },
+  cell: 'target',
   check: (i) => {
     const t = i.target;
     if (t.quantitative || t.value != null || t.unit != null || (i.grades && Object.keys(i.grades).length > 0)) return null;

@@ -6,6 +6,11 @@ import { type IndicatorRule, SOURCES } from '../rule';
 const rule: IndicatorRule = {
   id: 'unit-category-mismatch', level: 'indicator', severity: 'major', source: SOURCES.cy101, cost: { part: 'fit', to: 0 },
   name: { zh: '单位与指标类别不符', en: 'Unit does not fit category' },
+  checks: {
+    zh: '单位类别与二级指标不符：成本指标应为金额，时效指标应为时间或日期，数量指标应为计数，满意度应为 % 或分（比率类名称例外）。',
+    en: 'The unit’s class does not fit the second level: cost → money, timeliness → a time or date, quantity → a count, satisfaction → % or points (rates excepted).',
+  },
+  cell: 'target',
   check: (i, _p, f) => {
     const cls = i.target.unitClass;
     if (cls == null || f.projects.length === 0) return null;
