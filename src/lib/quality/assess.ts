@@ -61,8 +61,9 @@ export function corpusPlaces(rows: Iterable<CorpusRow>, into: Places = new Map()
       if (k == null) continue;
       const id = `${rule.id}\u0000${k}`;
       const set = into.get(id);
-      if (set) set.add(r.place);
-      else into.set(id, new Set([r.place]));
+      const mark = rule.mark ? rule.mark(r) : r.place;
+      if (set) set.add(mark);
+      else into.set(id, new Set([mark]));
     }
   }
   return into;

@@ -22,6 +22,8 @@ export const TABLES = {
     c('projects', 'int'), c('indicators', 'int'), c('budget_yuan', 'yuan'),
     c('findings_critical', 'int'), c('findings_major', 'int'), c('findings_minor', 'int'), c('findings_info', 'int'),
     c('format', 'text'),
+    // the kind of body (src/lib/parse/departments.ts), so one kind lines up across counties; `department` keeps the raw name
+    c('department_kind', 'text'),
   ],
   projects: [
     c('project_id', 'text'), c('filing_id', 'text'), c('ordinal', 'int'), c('code', 'text'), c('name', 'text'), c('kind', 'text'),

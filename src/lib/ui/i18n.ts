@@ -253,6 +253,8 @@ const zh = {
   retry: '重试',
   internalError: '查询没有完成，详情已记录在浏览器控制台。请重试；仍不行请报告这个问题。',
   pageMissing: '没有这一页（共 {n} 页），显示的是最后一页。',
+  // ── compare, department kinds, peers (#14) ──
+  f_department_kind: '部门类别',
 };
 
 export type Key = keyof typeof zh;
@@ -500,6 +502,8 @@ const en: Record<Key, string> = {
   retry: 'Retry',
   internalError: 'The query did not complete; the details are in the browser console. Retry, and report it if it fails again.',
   pageMissing: 'There is no such page ({n} pages): this is the last one.',
+  // ── compare, department kinds, peers (#14) ──
+  f_department_kind: 'Kind of body',
 };
 
 /** Short names of common reading findings; the rubric's rules carry their own (src/lib/quality/rules/). */

@@ -1,0 +1,56 @@
+import { marksToValues, peerMark, type PeerSpread, position, spreadOf } from '../peers';
+import { q } from '../phrases';
+import { type CorpusRule, type Hit, type Places, SOURCES } from '../rule';
+
+const num = (x: number) => String(Number(x.toFixed(2)));
+
+/**
+ * 适当性 (财预〔2021〕101号: 绩效目标是否过高或过低): a target far below (过低) or far above (过高, unrealistic)
+ * the median of the same indicator in other counties (peers.ts says what "the same" is; settings.peers
+ * how far and how many counties). Each county counts once: the median of its distinct targets.
+ */
+const rule: CorpusRule = {
+  id: 'peer-target', level: 'corpus', severity: 'minor', source: SOURCES.cy101, cost: { none: true },
+  name: { zh: '目标值偏离同类', en: 'Target far from its peers' },
+  key: (r) => r.peer,
+  mark: (r) => peerMark(r.place, r.value!),
+  check: (rows, placesOf, s) => {
+    const hits: Hit[] = [];
+    for (const r of rows) {
+      if (r.peer == null || r.value == null) continue;
+      const values = marksToValues(placesOf(r) ?? []);
+      values.delete(r.place);
+      const spread = spreadOf(values);
+      if (!spread || spread.counties < s.peers.minCounties) continue;
+      const where = position(r.value, spread.median, s.peers.low, s.peers.high);
+      if (where === 'within') continue;
+      const unit = r.peer.split('|')[1];
+      const [word, verdict] = where === 'low' ? ['低于', '过低'] : ['高于', '过高'];
+      const ratio = where === 'low' ? s.peers.low : s.peers.high;
+      hits.push({
+        filing: r.filing, project: r.project, indicator: r.indicator, line: r.line,
+        evidence: `${verdict}: ${num(r.value)}${unit}; ${spread.counties}个县区中位数 ${num(spread.median)}${unit}（${num(spread.min)}–${num(spread.max)}${unit}）`,
+        say: `第${r.indicator}行指标${q(r.level3)}的目标值${q(r.target)}${word}其他${spread.counties}个县区同类指标中位数${num(spread.median)}${unit}的${ratio}倍（同类范围${num(spread.min)}–${num(spread.max)}${unit}）；请确认目标是否${verdict}。`,
+      });
+    }
+    return hits;
+  },
+};
+
+export default rule;
+
+/**
+ * The peer groups of a corpus and their spreads (every county counted, by the median of its distinct
+ * targets), for groups found in two counties or more: the ingest writes them as `peers.json`, so a
+ * project page shows where a target sits without downloading the province.
+ */
+export function peerSpreads(places: Places): Record<string, PeerSpread> {
+  const prefix = `${rule.id}\u0000`;
+  const out: Record<string, PeerSpread> = {};
+  for (const [id, marks] of places) {
+    if (!id.startsWith(prefix)) continue;
+    const spread = spreadOf(marksToValues(marks));
+    if (spread && spread.counties >= 2) out[id.slice(prefix.length)] = spread;
+  }
+  return out;
+}
