@@ -21,7 +21,8 @@ export interface Settings {
   bands: { 优: number; 良: number; 中: number };
   /**
    * The peer rule (适当性, 财预〔2021〕101号: 绩效目标是否过高或过低): a target below `low` × or above `high` ×
-   * the median of its peers in other counties is flagged, when at least `minCounties` other counties have peers.
+   * the median of its peers across counties is flagged, when at least `minCounties` counties (its own included)
+   * have the indicator.
    */
   peers: { minCounties: number; low: number; high: number };
   /**
@@ -39,7 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
   project: { output: 50, effect: 30, satisfaction: 10, funding: 10 },
   filing: { copyPasteMax: 20, offDepartment: 10 },
   bands: { 优: 90, 良: 80, 中: 60 },
-  peers: { minCounties: 3, low: 0.5, high: 2 },
+  peers: { minCounties: 4, low: 0.5, high: 2 },
   repeatedYearly: { minorShare: 100 },
 };
 

@@ -6,8 +6,9 @@ const num = (x: number) => String(Number(x.toFixed(2)));
 
 /**
  * 适当性 (财预〔2021〕101号: 绩效目标是否过高或过低): a target far below (过低) or far above (过高, unrealistic)
- * the median of the same indicator in other counties (peers.ts says what "the same" is; settings.peers
- * how far and how many counties). Each county counts once: the median of its distinct targets.
+ * the median of the same indicator across counties (peers.ts says what "the same" is; settings.peers
+ * how far and how many counties). Each county counts once, its own included — the median of its distinct
+ * targets — so the distribution is the one peers.json holds and the project page draws.
  */
 const rule: CorpusRule = {
   id: 'peer-target', level: 'corpus', severity: 'minor', source: SOURCES.cy101, cost: { none: true },
@@ -18,9 +19,7 @@ const rule: CorpusRule = {
     const hits: Hit[] = [];
     for (const r of rows) {
       if (r.peer == null || r.value == null) continue;
-      const values = marksToValues(placesOf(r) ?? []);
-      values.delete(r.place);
-      const spread = spreadOf(values);
+      const spread = spreadOf(marksToValues(placesOf(r) ?? []));
       if (!spread || spread.counties < s.peers.minCounties) continue;
       const where = position(r.value, spread.median, s.peers.low, s.peers.high);
       if (where === 'within') continue;
@@ -30,7 +29,7 @@ const rule: CorpusRule = {
       hits.push({
         filing: r.filing, project: r.project, indicator: r.indicator, line: r.line,
         evidence: `${verdict}: ${num(r.value)}${unit}; ${spread.counties}个县区中位数 ${num(spread.median)}${unit}（${num(spread.min)}–${num(spread.max)}${unit}）`,
-        say: `第${r.indicator}行指标${q(r.level3)}的目标值${q(r.target)}${word}其他${spread.counties}个县区同类指标中位数${num(spread.median)}${unit}的${ratio}倍（同类范围${num(spread.min)}–${num(spread.max)}${unit}）；请确认目标是否${verdict}。`,
+        say: `第${r.indicator}行指标${q(r.level3)}的目标值${q(r.target)}${word}${spread.counties}个县区同类指标中位数${num(spread.median)}${unit}的${ratio}倍（同类范围${num(spread.min)}–${num(spread.max)}${unit}）；请确认目标是否${verdict}。`,
       });
     }
     return hits;
