@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { synthesize } from '../../../scripts/synth';
 import { counties as synthCounties } from '../../../scripts/synth/model';
-import { changes, compareSides, kindRanking, marked, parseSide, sideText, type SideData } from './compare';
+import { changes, compareSides, kindRanking, marked, parseSide, sideFromOverview, sideOverviewKey, sideText, type SideData } from './compare';
+import { decodeJson, encodeJson, overview, type Overview } from './summary';
 import { openNodeDatabase } from './node';
 import { counties } from './queries';
 import { NO_FILTERS } from './scope';
@@ -59,8 +60,23 @@ describe('the comparison on a synthetic province', () => {
     expect(b.totals).toEqual(year);
     expect(b.totals!.years).toBe('2023');
     expect(a.totals!.years).toBe('2022, 2023, 2024');
-    expect(a.bands.reduce((n, x) => n + x.projects, 0)).toBeLessThanOrEqual(a.totals!.projects);
+    expect(a.bands.reduce((n, x) => n + x.n, 0)).toBeLessThanOrEqual(a.totals!.indicators);
     expect(a.medians.map((m) => m.month)).toEqual([3, 6, 10, 12]);
+  });
+
+  it('answers a side from the build-time overview with the very rows its SQL gives (a province compares without its detail)', async () => {
+    const sides = [{ county: A, year: null }, { county: B, year: 2023 }];
+    const sql = await compareSides(run, NO_FILTERS, sides);
+    for (const [k, s] of sides.entries()) {
+      const key = sideOverviewKey(NO_FILTERS, s)!;
+      expect(key).toBe(s.year == null ? 'all-all' : `${s.year}-all`);
+      const o = await overview(run, { ...NO_FILTERS, year: s.year });
+      // (but a rule's `severity`, its gravest in the whole selection — not shown here — which a province's may outrank)
+      const bare = (d: SideData) => ({ ...d, shares: d.shares.map(({ severity: _, ...x }) => x) });
+      expect(bare(sideFromOverview(decodeJson<Overview>(encodeJson(o)), s))).toEqual(bare(sql[k]));
+    }
+    // a detail filter (the kind of body) is not in any overview: such a side is asked of its partitions
+    expect(sideOverviewKey({ ...NO_FILTERS, department_kind: '人大常委会' }, sides[0])).toBeNull();
   });
 
   it('says what changed from one year of a county to the next, and counts the rows repeated from the year before', async () => {

@@ -4,8 +4,9 @@
  * there; which differences are marked; what changed from one year of a county to the next; and the
  * ranking of one kind of body across counties. Pure but for the SQL; filter values are bound parameters.
  */
-import { counties, fen, medians, ruleShares, type CountyRow, type MedianPoint, type RuleShare } from './queries';
+import { bandCounts, counties, fen, medians, ruleShares, type BandCount, type CountyRow, type MedianPoint, type RuleShare } from './queries';
 import { scoped, type Filters } from './scope';
+import { overviewKey, type Overview } from './summary';
 import type { Run } from './values';
 
 /** One column of the comparison: a county (GB/T 2260 code), in one year or all. */
@@ -27,36 +28,49 @@ export function parseSide(text: string): Side | null {
 /** A side's filters: the view's, with its county and (when it has one) its year. */
 export const sideFilters = (f: Filters, s: Side): Filters => ({ ...f, county: s.county, year: s.year ?? f.year });
 
-export interface BandMix {
-  band: string;
-  projects: number;
-}
-
 export interface SideData {
   side: Side;
   /** Budget by kind, counts, mean project score, filing score: as the 县区对比 view has them. */
   totals: CountyRow | null;
-  bands: BandMix[];
+  /** Indicators per band, rule shares, plan medians: as the 指标质量 and 支出进度 views have them. */
+  bands: BandCount[];
   shares: RuleShare[];
   medians: MedianPoint[];
 }
 
-/** Projects per band (the project's 优/良/中/差: what the `band` filter selects, so each count links to its rows). */
-async function projectBands(run: Run, f: Filters): Promise<BandMix[]> {
-  const q = scoped(f, `
-SELECT p.band, count(*)::INTEGER AS projects FROM projects p
-WHERE p.project_id IN (SELECT project_id FROM sel_projects) AND p.band IS NOT NULL
-GROUP BY p.band`);
-  return (await run(q.text, q.params)) as unknown as BandMix[];
+async function sideData(run: Run, f: Filters, side: Side): Promise<SideData> {
+  const sf = sideFilters(f, side);
+  const [totals, bands, shares, plan] = await Promise.all([counties(run, sf), bandCounts(run, sf), ruleShares(run, sf), medians(run, sf)]);
+  return { side, totals: totals[0] ?? null, bands, shares, medians: plan };
 }
 
-/** Every side's figures, in the sides' order. */
-export async function compareSides(run: Run, f: Filters, sides: readonly Side[]): Promise<SideData[]> {
+/**
+ * The build-time overview that answers a side (`<year>-<kind>`), or null when the other filters need the
+ * detail: then the side is asked of its partitions.
+ */
+export const sideOverviewKey = (f: Filters, side: Side): string | null => overviewKey({ ...sideFilters(f, side), county: null });
+
+/** A side's figures from its build-time overview: the very rows the same queries gave for every county. */
+export function sideFromOverview(o: Overview, side: Side): SideData {
+  const mine = <T extends { county_code: string | null }>(rows: T[]) => rows.filter((r) => r.county_code === side.county);
+  return { side, totals: mine(o.counties)[0] ?? null, bands: mine(o.bandCounts), shares: mine(o.ruleShares), medians: mine(o.medians) };
+}
+
+/**
+ * Every side's figures, in the sides' order. `cache` (the view's, emptied when the data changes) keeps
+ * each side's answer by its filters, so changing one side queries that side alone.
+ */
+export function compareSides(run: Run, f: Filters, sides: readonly Side[], cache = new Map<string, Promise<SideData>>()): Promise<SideData[]> {
   return Promise.all(
-    sides.map(async (side) => {
-      const sf = sideFilters(f, side);
-      const [totals, bands, shares, plan] = await Promise.all([counties(run, sf), projectBands(run, sf), ruleShares(run, sf), medians(run, sf)]);
-      return { side, totals: totals[0] ?? null, bands, shares, medians: plan };
+    sides.map((side) => {
+      const key = JSON.stringify(sideFilters(f, side));
+      let answer = cache.get(key);
+      if (!answer) {
+        answer = sideData(run, f, side);
+        cache.set(key, answer);
+        answer.catch(() => cache.delete(key)); // a failure is asked again
+      }
+      return answer.then((d) => ({ ...d, side }));
     }),
   );
 }

@@ -17,9 +17,11 @@ const rule: CorpusRule = {
   mark: (r) => peerMark(r.place, r.value!),
   check: (rows, placesOf, s) => {
     const hits: Hit[] = [];
+    const spreads = new Map<string, PeerSpread | null>(); // one group's spread, once for all its rows
     for (const r of rows) {
       if (r.peer == null || r.value == null) continue;
-      const spread = spreadOf(marksToValues(placesOf(r) ?? []));
+      if (!spreads.has(r.peer)) spreads.set(r.peer, spreadOf(marksToValues(placesOf(r) ?? [])));
+      const spread = spreads.get(r.peer);
       if (!spread || spread.counties < s.peers.minCounties) continue;
       const where = position(r.value, spread.median, s.peers.low, s.peers.high);
       if (where === 'within') continue;
