@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launch } from '../../tests/e2e/browser';
 import { settled } from '../../tests/e2e/harness';
+import { choose } from './browser';
 import { listInputs } from '../ingest/inputs';
 import { readTables } from '../../src/lib/tables/read';
 import { corpusPlaces, RULES, type CorpusRow, type Places } from '../../src/lib/quality';
@@ -67,18 +68,7 @@ export interface CompareRedraw {
 
 /** Changes a side's select; resolves to the ms until the table shows `sides`. */
 async function change(page: Page, select: string, value: string, sides: string): Promise<number> {
-  await page.waitForTimeout(200); // let the previous step's layout settle
-  const t0 = await page.evaluate(
-    ([name, v]) => {
-      const el = document.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
-      el.value = v;
-      if (el.value !== v) throw new Error(`no option ${v} for ${name}`);
-      const t = performance.now();
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-      return t;
-    },
-    [select, value] as const,
-  );
+  const t0 = await choose(page, select, value);
   const done = await page.waitForFunction(
     (want) => (!document.querySelector('.pending') && document.querySelector<HTMLElement>('table[data-table="compare"]')?.dataset.sides === want ? performance.now() : 0),
     sides,
