@@ -292,6 +292,7 @@ const zh = {
   peer_high: '偏高',
   peer_within: '居中',
   peerNone: '无同类',
+  peerAmong: '{n}县中位 {median}',
 };
 
 export type Key = keyof typeof zh;
@@ -578,6 +579,7 @@ const en: Record<Key, string> = {
   peer_high: 'high',
   peer_within: 'typical',
   peerNone: 'no peers',
+  peerAmong: 'median {median} of {n}',
 };
 
 /** Short names of common reading findings; the rubric's rules carry their own (src/lib/quality/rules/). */
