@@ -10,6 +10,8 @@
  * The read throughput per format alone (seconds, no build): npm run bench -- --formats
  * The browser import alone (on the built dist/ of the seeds): npm run bench -- --import [--runs 5]
  * The filter bar's facets alone (on the scale's data, built if missing): npm run bench -- --facets --ingest-runs 0
+ * The 对比 view and its build-time layer alone (the cross-filing rules' cost, peers.json, the view's redraw):
+ *   npm run bench -- --compare --counties 17 --departments 16 --years 3 [--runs 5] [--ingest-runs 1]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +28,7 @@ import { printFormats, readFormats } from './bench/formats';
 import { downloadTimes, exportMemory } from './bench/downloads';
 import { importBatches, importRun, type ImportRun } from './bench/import';
 import { facetFilters, nativeFacets, wasmFacets } from './bench/facets';
+import { compareRedraws, corpusCost, type CompareRedraw } from './bench/compare';
 import { largestCounty, partitionsOf } from '../src/lib/db/layout';
 import { NO_FILTERS, type Filters } from '../src/lib/db/scope';
 import { decodeJson, type Summary } from '../src/lib/db/summary';
@@ -103,6 +106,53 @@ if (args.includes('--facets')) {
   process.exit(0);
 }
 
+/** Synthetic counties of the scale's data with partitions, in code order (bench/raw/<scale>/<code>). */
+const syntheticCounties = (summary: Summary, raw: string) => {
+  const synthetic = new Set(readdirSync(raw));
+  return [...new Set(summary.layout.partitions.filter((p) => synthetic.has(p.path.split('/')[0]) && p.county_code != null).map((p) => p.county_code!))].sort();
+};
+const compareFigures = (r: CompareRedraw[]) => ({
+  compare_redraw_p50_ms: med(r.map((x) => x.ms)),
+  compare_redraw_p50_ms_new_side: med(r.filter((x) => x.kind === 'new').map((x) => x.ms)),
+  compare_redraw_p50_ms_cold_county: med(r.filter((x) => x.kind === 'cold').map((x) => x.ms)),
+  compare_redraw_p50_ms_side_again: med(r.filter((x) => x.kind === 'again').map((x) => x.ms)),
+});
+
+if (args.includes('--compare')) {
+  if (!args.includes('--no-build')) {
+    console.log('building the site with the seeds (npm run build)…');
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const raw = synthScale(scale, seedCodes());
+  const data = buildData(scale, raw, ingestRuns);
+  console.log(`${name}: the cross-filing rules over every row (read once, untimed)…`);
+  const cost = await corpusCost(raw);
+  const summary = decodeJson<Summary>(readFileSync(join(data.dir, 'summary.json'), 'utf8'));
+  const counties = syntheticCounties(summary, raw);
+  console.log(`${name}: ${runs} rounds of side changes in the 对比 view…`);
+  const [redraws, detailed] = await withSite(siteWith(data.dir, name), async (base) => [
+    await compareRedraws(base, counties, summary.choices.year, runs),
+    await compareRedraws(base, counties, summary.choices.year, runs, `&department_kind=${encodeURIComponent('人大常委会')}`),
+  ]);
+  const results = {
+    date: new Date().toISOString(), machine: { cpus: cpus().length, node: process.version }, scale, runs,
+    figures: compareFigures(redraws), figures_detail: compareFigures(detailed), cost, ingest: data.ingest, redraws, detailed,
+  };
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench', `results-compare-${name}.json`), JSON.stringify(results, null, 2));
+  console.log(`\n${cost.files} filings, ${cost.rows.toLocaleString('en')} indicator rows; cross-filing rules (ms over all rows):`);
+  console.log(`${'rule'.padEnd(26)}${'keys'.padStart(9)}${'marks'.padStart(9)}${'gather'.padStart(9)}${'judge'.padStart(9)}${'hits'.padStart(8)}`);
+  for (const r of cost.rules) console.log(`${r.rule.padEnd(26)}${String(r.keys).padStart(9)}${String(r.marks).padStart(9)}${r.gather_ms.toFixed(0).padStart(9)}${r.judge_ms.toFixed(0).padStart(9)}${String(r.hits).padStart(8)}`);
+  console.log(`peers.json: ${cost.peers_groups} groups, ${(cost.peers_bytes / 1024).toFixed(1)} KB in ${cost.peers_ms.toFixed(0)} ms`);
+  if (data.ingest.length) console.log(`ingest: ${med(data.ingest.map((r) => r.secs)).toFixed(1)} s (median of ${data.ingest.length})`);
+  for (const [label, r] of [['from the build-time overview', redraws], ['with a detail filter (department_kind: the sides\' partitions)', detailed]] as const) {
+    console.log(label);
+    for (const [k, v] of Object.entries(compareFigures(r))) console.log(`  ${k.padEnd(34)}${(Number.isNaN(v) ? '—' : v.toFixed(0)).padStart(8)}${k === 'compare_redraw_p50_ms' ? '   goal ≤ 100' : ''}`);
+  }
+  console.log(`wrote bench/results-compare-${name}.json`);
+  process.exit(0);
+}
+
 console.log('read throughput per format…');
 const formats = await readFormats(runs);
 if (args.includes('--formats')) {
@@ -137,8 +187,7 @@ const seeds = await withSite(join(ROOT, 'dist'), (base) => repeat(runs, () => co
 
 console.log(`${name}: ${runs} cold loads, filter changes, drill-downs, wasm queries…`);
 // Probes: synthetic counties (their codes are bench/raw/<scale>/<code>), spread over the list.
-const synthetic = new Set(readdirSync(raw));
-const named = [...new Set(summary.layout.partitions.filter((p) => synthetic.has(p.path.split('/')[0]) && p.county_code != null).map((p) => p.county_code!))].sort();
+const named = syntheticCounties(summary, raw);
 const spread = (n: number) => [...new Set(Array.from({ length: n }, (_, i) => named[Math.floor(((i + 0.5) * named.length) / n)]))];
 const probeCounties = spread(Math.min(4, named.length));
 const probePaths = probeCounties.flatMap((c) => partitionsOf(summary.layout, c, null).map((p) => p.path));
@@ -158,7 +207,8 @@ const province = await withSite(site, async (base) => {
   const wasm = await wasmQueries(base, probePaths, probeFilters, 3);
   const downloads = await downloadTimes(base, largest, runs);
   const verified = { subtle: await repeat(runs, () => verifiedLoad(base, probePaths, true)), js: await repeat(runs, () => verifiedLoad(base, probePaths, false)) };
-  return { cold, changes, drills, pasted, wasm, downloads, verified };
+  const compare = await compareRedraws(base, spread(Math.min(6, named.length)), years, runs);
+  return { cold, changes, drills, pasted, wasm, downloads, verified, compare };
 });
 console.log(`browser import: ${runs} cold runs of 100 text and of 20 PDF filings…`);
 const imported = await importTimes();
@@ -188,6 +238,7 @@ const figures = {
   overview_bytes_province: med(province.cold.map((c) => c.bytes_before_first_chart)),
   filter_redraw_p50_ms_province: med(province.changes.map((c) => c.ms)),
   drilldown_ms_province: med(province.drills.map((d) => d.ms)),
+  compare_redraw_p50_ms_province: compareFigures(province.compare).compare_redraw_p50_ms,
   wasm_vs_native_ratio: sum(province.wasm.ms) / sum(native.ms),
   js_gzip_kb: sum(Object.values(js)),
   download_csv_ms_largest_county: med(province.downloads.filter((d) => d.kind === 'csv').map((d) => d.ms)),
@@ -206,6 +257,8 @@ const detail = {
   filter_redraw_p50_ms_county_warm: med(byKind('county-warm')),
   filter_redraw_p90_ms_province: quantile(province.changes.map((c) => c.ms), 0.9),
   drilldown_pasted_link_ms_province: med(province.pasted),
+  compare_redraw_p50_ms_province_new_side: compareFigures(province.compare).compare_redraw_p50_ms_new_side,
+  compare_redraw_p50_ms_province_cold_county: compareFigures(province.compare).compare_redraw_p50_ms_cold_county,
   verify_ms_seeds_cold: med(seeds.map((c) => c.verify_ms)),
   probe_arrow_mb: sum(summary.layout.partitions.filter((p) => probePaths.includes(p.path)).map((p) => p.bytes)) / 1e6,
   probe_load_ms: med(province.verified.subtle.map((v) => v.load_ms)),
@@ -251,6 +304,7 @@ const results = {
     province_cold: province.cold,
     redraws: province.changes,
     drilldowns: province.drills,
+    compare_redraws: province.compare,
     pasted_project_ms: province.pasted,
     wasm_ms: province.wasm.ms,
     native_ms: native.ms,
@@ -275,6 +329,7 @@ const GOALS: Record<keyof typeof figures, [string, (v: number) => boolean]> = {
   overview_bytes_province: ['≤ 10 MB', (v) => v <= 10e6],
   filter_redraw_p50_ms_province: ['≤ 100', (v) => v <= 100],
   drilldown_ms_province: ['≤ 500', (v) => v <= 500],
+  compare_redraw_p50_ms_province: ['≤ 100', (v) => v <= 100],
   wasm_vs_native_ratio: ['≤ 3', (v) => v <= 3],
   js_gzip_kb: ['≤ 300', (v) => v <= 300],
   download_csv_ms_largest_county: ['≤ 5000', (v) => v <= 5000],

@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatYuan } from '../src/lib/parse/money';
 import type { Places } from '../src/lib/quality';
+import { peerSpreads } from '../src/lib/quality/rules/peer-target';
 import { type Row, SORT_KEYS, TABLE_NAMES, TABLES, type TableName, type TableRow } from '../src/lib/tables';
 import { parseArgs, USAGE } from './ingest/args';
 import { type FileResult, summaryLine } from './ingest/batch';
@@ -99,6 +100,9 @@ async function main(): Promise<number> {
     for (const r of results) if (r.error) console.error(r.error);
     const read = results.filter((r) => r.filing);
     if (read.length === 0) throw new Stop(`no filing accepted: ${nothingRead(args.paths, files.length, skipped.length)}; ${args.out} is left as it was`, 1);
+    // The peers' spreads, for the project pages (small: a few numbers per group of indicators).
+    const peers = peerSpreads(places);
+    writeFileSync(join(staging.dir, 'peers.json'), JSON.stringify(peers));
     const placesFile = join(tmp, 'places.json');
     writeFileSync(placesFile, JSON.stringify([...places].flatMap(([k, v]) => (v.size > 1 ? [[k, [...v]]] : []))));
     places.clear();

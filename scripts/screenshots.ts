@@ -25,8 +25,8 @@ const server = await serve(dist, 0);
 const address = server.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
 const browser = await launch();
-// Counties by their codes (the site's filter values): 玉田县, 乐亭县, and 正定县 in a province.
-const [YUTIAN, LETING, ZHENGDING] = ['130229', '130225', '130123'];
+// Counties by their codes (the site's filter values): 玉田县, 乐亭县, 临西县, and 正定县 in a province.
+const [YUTIAN, LETING, LINXI, ZHENGDING] = ['130229', '130225', '130535', '130123'];
 
 /** The project page shown: 玉田's training project (its cost-over-budget finding), found through the site. */
 async function projectLink(): Promise<string> {
@@ -45,6 +45,7 @@ const views: [string, string][] = [
   ['overview', ''],
   ['curves', '?view=curves'],
   ['quality', '?view=quality'],
+  ['compare', `?view=compare&sides=${LETING},${YUTIAN},${LINXI}&department_kind=${encodeURIComponent('人大常委会')}`],
   ['project', project],
   ['opinion', opinion],
   ['data', `?view=data&table=indicators&county=${LETING}`],

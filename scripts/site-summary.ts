@@ -58,6 +58,9 @@ for (const p of manifest.partitions) {
     listed[path] = { ...d, rows: p.rows[t] };
   }
 }
+// The peers' spreads the ingest computed (peers.json), listed as it recorded them.
+const peers = manifest.files?.['peers.json'];
+if (peers) listed['peers.json'] = peers;
 const write = (path: string, text: string) => {
   const bytes = Buffer.from(text);
   writeFileSync(join(dir, path), bytes);

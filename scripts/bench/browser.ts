@@ -64,10 +64,10 @@ export function coldLoad(base: string): Promise<ColdLoad> {
   });
 }
 
-/** Sets a filter in the filter bar; resolves to the ms until every chart of the view has drawn the result. */
-async function redraw(page: Page, key: string, value: string): Promise<number> {
+/** Chooses `value` in the select named `name` after the previous step's layout settled; resolves to the page's clock at the change. */
+export async function choose(page: Page, name: string, value: string): Promise<number> {
   await page.waitForTimeout(200); // let the previous step's layout settle
-  const t0 = await page.evaluate(
+  return page.evaluate(
     ([k, v]) => {
       const select = document.querySelector<HTMLSelectElement>(`select[name="${k}"]`)!;
       select.value = v;
@@ -76,8 +76,13 @@ async function redraw(page: Page, key: string, value: string): Promise<number> {
       select.dispatchEvent(new Event('change', { bubbles: true }));
       return t;
     },
-    [key, value] as const,
+    [name, value] as const,
   );
+}
+
+/** Sets a filter in the filter bar; resolves to the ms until every chart of the view has drawn the result. */
+async function redraw(page: Page, key: string, value: string): Promise<number> {
+  const t0 = await choose(page, key, value);
   const done = await page.waitForFunction(
     (t) => {
       if (document.querySelector('.pending')) return 0;

@@ -23,6 +23,7 @@ export const DETAIL: TableName[] = ['projects', 'schedule', 'indicators', 'findi
 export const CORPUS: Column[] = [
   { name: 'filing', type: 'text' }, { name: 'place', type: 'text' }, { name: 'project', type: 'int' }, { name: 'indicator', type: 'int' },
   { name: 'level2', type: 'text' }, { name: 'level3', type: 'text' }, { name: 'satisfaction', type: 'bool' }, { name: 'line', type: 'int' },
+  { name: 'year', type: 'int' }, { name: 'department', type: 'text' }, { name: 'target', type: 'text' }, { name: 'peer', type: 'text' }, { name: 'value', type: 'double' },
 ];
 
 type Chunk = Record<TableName | 'corpus', Row[]>;

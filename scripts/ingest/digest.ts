@@ -28,7 +28,7 @@ export function digestFile(path: string): FileDigest {
 }
 
 /** What the ingest writes in its output folder: the whole tables and the partitions (not the site's JSON). */
-const INGEST_OUTPUT = new RegExp(`^(parts/.+|(${TABLE_NAMES.join('|')})\\.(arrow|parquet|csv))$`);
+const INGEST_OUTPUT = new RegExp(`^(parts/.+|peers\\.json|(${TABLE_NAMES.join('|')})\\.(arrow|parquet|csv))$`);
 
 /** Every file of the ingest's output under `dir`, keyed by its path relative to `dir` (with `/`). */
 export function digestOutputs(dir: string): FileDigests {

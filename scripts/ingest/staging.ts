@@ -21,7 +21,7 @@ export interface Staging {
 
 /** What an output folder holds: the ingest's files, and what scripts/site-summary.ts builds beside them from them. */
 const OURS = new Set([
-  'manifest.json', 'parts', ...TABLE_NAMES.flatMap((t) => ['arrow', 'parquet', 'csv'].map((f) => `${t}.${f}`)),
+  'manifest.json', 'peers.json', 'parts', ...TABLE_NAMES.flatMap((t) => ['arrow', 'parquet', 'csv'].map((f) => `${t}.${f}`)),
   'summary.json', 'files.json', 'overview', 'filings',
 ]);
 

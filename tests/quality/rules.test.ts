@@ -31,9 +31,9 @@ function onProject(f: Filing, rule: string, name: string): QualityFinding[] {
 }
 
 describe('the rule table', () => {
-  it('has the rubric’s 21 rules, each once, each with a severity, a cost and a source', () => {
-    expect(RULES.length).toBe(21);
-    expect(new Set(RULES.map((r) => r.id)).size).toBe(21);
+  it('has the rubric’s 21 rules and the two peer and year-over-year rules of #14, each once, each with a severity, a cost and a source', () => {
+    expect(RULES.length).toBe(23);
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(23);
     for (const r of RULES) expect(r.source).toMatch(/〔20\d\d〕\d+号/);
   });
 });

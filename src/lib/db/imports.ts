@@ -5,6 +5,7 @@
 import type { ComparedRow } from '../import/places';
 import { decode } from './decode';
 import { TABLES } from './tables';
+import { fen } from './queries';
 import type { Run } from './values';
 
 export interface ImportedMark {
@@ -37,13 +38,17 @@ export async function removeFiling(run: Run, filingId: string): Promise<void> {
   for (const t of [...TABLES, 'imported']) await run(`DELETE FROM ${t} WHERE filing_id = ?::VARCHAR`, [filingId]);
 }
 
-const COMPARED = { place: 'text', level2: 'text?', level3: 'text', level2_canonical: 'text?', description: 'text?' } as const;
+const COMPARED = {
+  place: 'text', level2: 'text?', level3: 'text', level2_canonical: 'text?', description: 'text?',
+  year: 'int?', department: 'text?', target_raw: 'text?', target_op: 'text?', target_value: 'double?', target_unit: 'text?', target_fen: 'fen?',
+} as const;
 
 /** The compared fields of every loaded indicator, once per distinct value (places.ts makes the corpus of them). */
 export async function comparedRows(run: Run): Promise<ComparedRow[]> {
   const rows = await run(`
-    SELECT DISTINCT coalesce(county, filing_id) AS place, level2, level3, level2_canonical, description
-    FROM indicators WHERE level3 IS NOT NULL`);
+    SELECT DISTINCT coalesce(i.county, i.filing_id) AS place, i.level2, i.level3, i.level2_canonical, i.description,
+      i.year, f.department, i.target_raw, i.target_op, i.target_value, i.target_unit, ${fen('i.target_yuan', 'target')}
+    FROM indicators i JOIN filings f USING (filing_id) WHERE i.level3 IS NOT NULL`);
   return decode(COMPARED, rows) satisfies ComparedRow[];
 }
 

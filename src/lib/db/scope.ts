@@ -3,7 +3,7 @@
  * Every filter value is a bound parameter; only fixed SQL text is concatenated.
  *
  * What each filter means:
- * - county, year, department: the filing. `county` is a GB/T 2260 code (`filings.county_code`; names are
+ * - county, year, department, department_kind (the kind of body, src/lib/parse/departments.ts): the filing. `county` is a GB/T 2260 code (`filings.county_code`; names are
  *   not unique: Hebei has two 新华区); `NO_COUNTY` selects the filings without one.
  * - kind, band (the project's 优/良/中/差): the project.
  * - level1, level2: the indicator, by its standard label (`level1_canonical`, `level2_canonical`: 服务对象满意度
@@ -21,6 +21,7 @@ export interface Filters {
   county: string | null;
   year: number | null;
   department: string | null;
+  department_kind: string | null;
   kind: string | null;
   level1: string | null;
   level2: string | null;
@@ -45,11 +46,11 @@ const SOURCE_SQL: Record<string, string> = {
 /** The filter value that stands for "the filing does not say its county". */
 export const NO_COUNTY = '-';
 
-export const FILTER_KEYS = ['county', 'year', 'department', 'kind', 'level1', 'level2', 'band', 'rule', 'q', 'source', 'partial'] as const;
+export const FILTER_KEYS = ['county', 'year', 'department', 'department_kind', 'kind', 'level1', 'level2', 'band', 'rule', 'q', 'source', 'partial'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export const NO_FILTERS: Filters = {
-  county: null, year: null, department: null, kind: null, level1: null, level2: null, band: null, rule: null, q: null, source: null,
+  county: null, year: null, department: null, department_kind: null, kind: null, level1: null, level2: null, band: null, rule: null, q: null, source: null,
   partial: null,
 };
 
@@ -95,6 +96,7 @@ export function scope(f: Filters): Sql {
   const filings = new Where();
   place(filings, 'f');
   if (f.department != null) filings.add('f.department = ?::VARCHAR', f.department);
+  if (f.department_kind != null) filings.add('f.department_kind = ?::VARCHAR', f.department_kind);
   if (f.rule != null) filings.add('EXISTS (SELECT 1 FROM findings x WHERE x.filing_id = f.filing_id AND x.rule_id = ?::VARCHAR)', f.rule);
   if (f.source != null) filings.add(SOURCE_SQL[f.source] ?? 'FALSE');
 

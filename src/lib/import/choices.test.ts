@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeChoices, mergeNames } from './choices';
 import type { Choices } from '../db/queries';
 
-const none: Choices = { county: [], year: [], department: [], kind: [], level1: [], level2: [], band: [], rule: [] };
+const none: Choices = { county: [], year: [], department: [], department_kind: [], kind: [], level1: [], level2: [], band: [], rule: [] };
 
 describe('the filter choices with the imported filings', () => {
   it('adds what the imports bring, once each, in the build’s order (the filings without a county last)', () => {

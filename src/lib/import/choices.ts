@@ -13,6 +13,7 @@ const union = <T>(a: readonly T[], b: readonly T[]): T[] => {
 export function mergeChoices(built: Choices, more: Choices): Choices {
   return {
     county: union(built.county, more.county), year: union(built.year, more.year), department: union(built.department, more.department),
+    department_kind: union(built.department_kind, more.department_kind),
     kind: union(built.kind, more.kind), level1: union(built.level1, more.level1), level2: union(built.level2, more.level2),
     band: union(built.band, more.band), rule: union(built.rule, more.rule),
   };

@@ -1,6 +1,6 @@
 import type { Filing, Indicator, Project, Severity } from '../parse/model';
 import { basisKind, block, hasColumn, kind } from './classify';
-import { type CorpusRow, corpusRows, type Cost, type Hit, type Level, type Part, type Places } from './rule';
+import { type CorpusRow, type CorpusRule, corpusRows, type Cost, type Hit, type Level, type Part, type Places } from './rule';
 import { RULES } from './rules';
 import { band, type Band, DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -77,17 +77,19 @@ export function assess(filings: Filing[], settings: Settings = DEFAULT_SETTINGS)
   return out;
 }
 
-/** Adds the rows' keys and places to `into`; merging the places of every batch gives the corpus's. */
-export function corpusPlaces(rows: Iterable<CorpusRow>, into: Places = new Map()): Places {
-  const rules = RULES.filter((r) => r.level === 'corpus');
+const CORPUS_RULES = RULES.filter((r): r is CorpusRule => r.level === 'corpus');
+
+/** Adds the rows' keys and places to `into`; merging the places of every batch gives the corpus's. `rules`: the corpus rules (the benchmark times them one by one). */
+export function corpusPlaces(rows: Iterable<CorpusRow>, into: Places = new Map(), rules: readonly CorpusRule[] = CORPUS_RULES): Places {
   for (const r of rows) {
     for (const rule of rules) {
       const k = rule.key(r);
       if (k == null) continue;
       const id = `${rule.id}\u0000${k}`;
       const set = into.get(id);
-      if (set) set.add(r.place);
-      else into.set(id, new Set([r.place]));
+      const mark = rule.mark ? rule.mark(r) : r.place;
+      if (set) set.add(mark);
+      else into.set(id, new Set([mark]));
     }
   }
   return into;

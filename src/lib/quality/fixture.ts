@@ -1,7 +1,8 @@
 import { parseAmount } from '../parse/money';
 import type { Filing, Grades, Indicator, Month, Project } from '../parse/model';
 import { parseTarget } from '../parse/target';
-import type { FilingRule, Hit, IndicatorRule, ProjectRule } from './rule';
+import { corpusPlaces } from './assess';
+import { type CorpusRule, corpusRows, type FilingRule, type Hit, type IndicatorRule, type ProjectRule } from './rule';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 /**
@@ -103,3 +104,13 @@ export const CLEAN = project({
     ind('满意度指标', '服务对象满意度指标', '家长满意度', '抽样调查中满意的家长人数占调查人数的比例', '≥90%', '2023年家长满意度调查结果'),
   ],
 });
+
+/**
+ * A cross-filing rule's hits on `filings` (built with `filing`), their rows gathered as the engine
+ * gathers a corpus (corpusRows, corpusPlaces): every filing's rows judged against all of them.
+ */
+export function checkCorpus(rule: CorpusRule, filings: Filing[], s: Settings = DEFAULT_SETTINGS): Hit[] {
+  const rows = filings.flatMap(corpusRows);
+  const places = corpusPlaces(rows);
+  return rule.check(rows, (r) => places.get(`${rule.id}\u0000${rule.key(r)}`), s);
+}

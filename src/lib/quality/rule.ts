@@ -1,6 +1,7 @@
 import type { Filing, Indicator, Project, Severity } from '../parse/model';
 import { isSatisfaction } from './classify';
 import { ownLine, type RowCell } from './own-line';
+import { peerOf } from './peers';
 import type { Settings } from './settings';
 
 /**
@@ -113,21 +114,37 @@ export interface CorpusRow {
   level3: string | null;
   satisfaction: boolean;
   line: number;
+  /** The filing's year and reporting body (the year-over-year rule compares a body's years). */
+  year: number | null;
+  department: string | null;
+  /** The target as written. */
+  target: string | null;
+  /** The peer key and the target's number (peers.ts), null when the row has none. */
+  peer: string | null;
+  value: number | null;
 }
 
 export function corpusRows(f: Filing): CorpusRow[] {
   return f.projects.flatMap((p) =>
-    p.indicators.map((i) => ({ filing: f.id, place: f.county ?? f.id, project: p.ordinal, indicator: i.ordinal, level2: i.level2, level3: i.level3, satisfaction: isSatisfaction(i), line: ownLine(f.lines, p, i, 'level3') })),
+    p.indicators.map((i) => {
+      const peer = peerOf({ level3: i.level3, op: i.target.op, value: i.target.value, unit: i.target.unit, fen: i.target.yuan });
+      return {
+        filing: f.id, place: f.county ?? f.id, project: p.ordinal, indicator: i.ordinal, level2: i.level2, level3: i.level3, satisfaction: isSatisfaction(i), line: ownLine(f.lines, p, i, 'level3'),
+        year: f.year, department: f.department, target: i.target.raw, peer: peer?.key ?? null, value: peer?.value ?? null,
+      };
+    }),
   );
 }
 
-/** Where each compared key occurs (rule id + key → places): gathered batch by batch, so the rows need not be kept. */
+/** Where each compared key occurs (rule id + key → its rows' marks, by default their places): gathered batch by batch, so the rows need not be kept. */
 export type Places = Map<string, Set<string>>;
 
 export interface CorpusRule extends Base {
   level: 'corpus';
   /** What the rule compares across places; null: the row is not compared. */
   key: (r: CorpusRow) => string | null;
+  /** What a key's set records of a row (default its place): the peer rule keeps the county and its number, the yearly rule the year. */
+  mark?: (r: CorpusRow) => string;
   /** `places` holds every place of every key in the corpus, `rows` may be any part of it. */
   check: (rows: CorpusRow[], places: (r: CorpusRow) => Set<string> | undefined, s: Settings) => Hit[];
 }

@@ -25,6 +25,18 @@ export interface Settings {
    * the project penalty alone).
    */
   criticalCap: number;
+  /**
+   * The peer rule (适当性, 财预〔2021〕101号: 绩效目标是否过高或过低): a target below `low` × or above `high` ×
+   * the median of its peers across counties is flagged, when at least `minCounties` counties (its own included)
+   * have the indicator.
+   */
+  peers: { minCounties: number; low: number; high: number };
+  /**
+   * Indicators repeated word for word from the body's filing of the year before: info, or minor on a
+   * project at least `minorShare` % of whose compared indicators are repeated (100: a project copied whole;
+   * 0: every repeat minor; above 100: every repeat info).
+   */
+  repeatedYearly: { minorShare: number };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -35,6 +47,8 @@ export const DEFAULT_SETTINGS: Settings = {
   filing: { copyPasteMax: 20, offDepartment: 10 },
   bands: { 优: 90, 良: 80, 中: 60 },
   criticalCap: 40,
+  peers: { minCounties: 4, low: 0.5, high: 2 },
+  repeatedYearly: { minorShare: 100 },
 };
 
 export type Band = '优' | '良' | '中' | '差';
@@ -60,6 +74,7 @@ export function readSettings(json: unknown): Settings | string {
   if (sum(s.indicator) !== 100) return `indicator parts sum to ${sum(s.indicator)}, not 100`;
   if (sum(s.project) !== 100) return `project weights sum to ${sum(s.project)}, not 100`;
   if (!(s.bands.优 > s.bands.良 && s.bands.良 > s.bands.中)) return `bands must fall (优 > 良 > 中), not ${s.bands.优} / ${s.bands.良} / ${s.bands.中}`;
+  if (!(s.peers.low < 1 && s.peers.high > 1)) return `peers.low must be below 1 and peers.high above 1, not ${s.peers.low} / ${s.peers.high}`;
   return s;
 }
 

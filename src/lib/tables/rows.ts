@@ -1,4 +1,5 @@
 import type { Filing, Project } from '../parse/model';
+import { departmentKind } from '../parse/departments';
 import { band, type FilingQuality, indicatorKey, isPartialRubric, planFlags, RULES } from '../quality';
 import { ownLine } from '../quality/own-line';
 import type { TableRow, TableRows } from './schema';
@@ -43,7 +44,7 @@ export function toRows(f: Filing, q: FilingQuality): Tables {
     indicators: f.projects.reduce((a, p) => a + p.indicators.length, 0),
     budget_yuan: f.projects.some((p) => p.budget != null) ? f.projects.reduce((a, p) => a + (p.budget ?? 0n), 0n) : null,
     findings_critical: severities.critical, findings_major: severities.major, findings_minor: severities.minor, findings_info: severities.info,
-    format: f.format ?? 'txt',
+    format: f.format ?? 'txt', department_kind: departmentKind(f.department),
     score_weighted: q.terms.weighted, score_plain: q.terms.plain, score_deduction: q.terms.deduction,
   }];
 

@@ -25,6 +25,8 @@ export const TABLES = {
     c('format', 'text'),
     // the filing score's terms (src/lib/quality/assess.ts): what the site fills its formula in with
     c('score_weighted', 'double'), c('score_plain', 'double'), c('score_deduction', 'double'),
+    // the kind of body (src/lib/parse/departments.ts), so one kind lines up across counties; `department` keeps the raw name
+    c('department_kind', 'text'),
   ],
   projects: [
     c('project_id', 'text'), c('filing_id', 'text'), c('ordinal', 'int'), c('code', 'text'), c('name', 'text'), c('kind', 'text'),

@@ -8,6 +8,7 @@
  * first asks for them (live.svelte.ts).
  */
 import { dataFiles, fetchBytes, parseJson, type DataFiles } from '../db/files';
+import type { PeerSpread } from '../quality/peers';
 import { LoadFailure } from '../db/failure';
 import { ALL, decodeJson, EMPTY_OVERVIEW, overview, type Overview, type Summary } from '../db/summary';
 import { FILTER_KEYS, type Filters } from '../db/scope';
@@ -147,6 +148,18 @@ export function overviewFor(key: string): Promise<Overview> {
     o.catch(() => overviews.delete(key));
   }
   return o;
+}
+
+let peers: Promise<Record<string, PeerSpread>> | null = null;
+
+/** The peers' spreads the ingest computed (`peers.json`; an older build without it: none), fetched once. */
+export function peerSpreads(): Promise<Record<string, PeerSpread>> {
+  peers ??= files!.json<Record<string, PeerSpread>>('peers.json').catch((e: unknown) => {
+    peers = null;
+    if (e instanceof LoadFailure && e.kind === 'unlisted') return {};
+    throw e;
+  });
+  return peers;
 }
 
 const shards = new Map<string, Promise<Record<string, string>>>();

@@ -91,4 +91,14 @@ describe('route ⇄ URL', () => {
     const back: Route = { ...HOME, view: 'project', project: '5bb4891800bb16aa-9', from: 'opinion', filing: '5bb4891800bb16aa' };
     expect(parseRoute(formatRoute(back))).toEqual(back);
   });
+
+  it('keeps the 对比 view’s sides in the URL: counties or county-years, each once, at most four', () => {
+    const r: Route = { ...HOME, view: 'compare', sides: [{ county: '130225', year: null }, { county: '130225', year: 2023 }, { county: '130229', year: 2022 }], filters: { ...HOME.filters, department_kind: '人大常委会' } };
+    expect(formatRoute(r)).toBe('?view=compare&department_kind=%E4%BA%BA%E5%A4%A7%E5%B8%B8%E5%A7%94%E4%BC%9A&sides=130225%2C130225%3A2023%2C130229%3A2022');
+    expect(parseRoute(formatRoute(r))).toEqual(r);
+    const messy = parseRoute('?view=compare&sides=130225,130225,x,130229:20,130229:2022,130230,130231,130232');
+    expect(messy.sides.map((s) => `${s.county}:${s.year}`)).toEqual(['130225:null', '130229:2022', '130230:null', '130231:null']);
+    // another view does not carry them in its link
+    expect(formatRoute({ ...r, view: 'overview' })).not.toContain('sides');
+  });
 });

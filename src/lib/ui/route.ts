@@ -4,8 +4,9 @@
  */
 import { FILTER_KEYS, NO_FILTERS, SOURCES, type Filters } from '../db/scope';
 import { DATA_TABLES, type DataTable } from '../db/data-tables';
+import { MAX_SIDES, parseSide, sideText, type Side } from '../db/compare';
 
-export const VIEWS = ['overview', 'curves', 'quality', 'project', 'data', 'reading', 'opinion', 'rule'] as const;
+export const VIEWS = ['overview', 'curves', 'quality', 'compare', 'project', 'data', 'reading', 'opinion', 'rule'] as const;
 export type View = (typeof VIEWS)[number];
 export type Lang = 'zh' | 'en';
 
@@ -23,10 +24,12 @@ export interface Route {
   desc: boolean;
   page: number;
   lang: Lang;
+  /** The 对比 view's sides (`130225`, `130225:2023`), at most MAX_SIDES, each once. */
+  sides: Side[];
 }
 
 export const HOME: Route = {
-  view: 'overview', filters: NO_FILTERS, project: null, from: null, filing: null, table: 'indicators', sort: null, desc: false, page: 0, lang: 'zh',
+  view: 'overview', filters: NO_FILTERS, project: null, from: null, filing: null, table: 'indicators', sort: null, desc: false, page: 0, lang: 'zh', sides: [],
 };
 
 /**
@@ -73,6 +76,7 @@ export function parseRoute(search: string): Route {
     desc: p.get('desc') === '1',
     page: Number.isInteger(page) && page > 0 ? Math.min(page, MAX_PAGE) : 0,
     lang: oneOf(['zh', 'en'] as const, p.get('lang'), 'zh'),
+    sides: parseSides(p.get('sides')),
   };
 }
 
@@ -104,7 +108,18 @@ export function formatRoute(r: Route): string {
     if (r.sort && r.desc) p.set('desc', '1');
   }
   if ((r.view === 'data' || r.view === 'reading') && r.page > 0) p.set('page', String(r.page));
+  if (r.view === 'compare' && r.sides.length > 0) p.set('sides', r.sides.map(sideText).join(','));
   if (r.lang !== 'zh') p.set('lang', r.lang);
   const s = p.toString();
   return s ? `?${s}` : '';
+}
+
+/** The sides a link names: the readable ones, each once, at most MAX_SIDES (the rest left out). */
+function parseSides(text: string | null): Side[] {
+  const out: Side[] = [];
+  for (const part of (text ?? '').split(',')) {
+    const s = parseSide(part);
+    if (s && !out.some((o) => sideText(o) === sideText(s)) && out.length < MAX_SIDES) out.push(s);
+  }
+  return out;
 }

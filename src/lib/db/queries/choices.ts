@@ -9,6 +9,7 @@ export interface Choices {
   county: (string | null)[];
   year: number[];
   department: string[];
+  department_kind: string[];
   kind: string[];
   level1: string[];
   level2: string[];
@@ -23,13 +24,14 @@ export async function choices(run: Run): Promise<Choices> {
     SELECT 'county' AS k, county_code AS v, NULL::INTEGER AS n FROM filings GROUP BY county_code
     UNION ALL SELECT 'year', NULL, year FROM filings WHERE year IS NOT NULL GROUP BY year
     UNION ALL SELECT 'department', department, NULL FROM filings GROUP BY department
+    UNION ALL SELECT 'department_kind', department_kind, NULL FROM filings WHERE department_kind IS NOT NULL GROUP BY department_kind
     UNION ALL SELECT 'kind', kind, NULL FROM projects GROUP BY kind
     UNION ALL SELECT 'level1', ${levelLabel('i', 1)}, NULL FROM indicators i WHERE i.level1 IS NOT NULL GROUP BY ALL
     UNION ALL SELECT 'level2', ${levelLabel('i', 2)}, NULL FROM indicators i WHERE i.level2 IS NOT NULL GROUP BY ALL
     UNION ALL SELECT 'band', band, NULL FROM projects WHERE band IS NOT NULL GROUP BY band
     UNION ALL SELECT 'rule', rule_id, NULL FROM findings GROUP BY rule_id
     ORDER BY k, v NULLS LAST, n`));
-  const c: Choices = { county: [], year: [], department: [], kind: [], level1: [], level2: [], band: [], rule: [] };
+  const c: Choices = { county: [], year: [], department: [], department_kind: [], kind: [], level1: [], level2: [], band: [], rule: [] };
   for (const r of rows) {
     const k = r.k as keyof Choices;
     if (k === 'year') c.year.push(r.n!);

@@ -3,7 +3,7 @@ import type { CorpusRow } from '../rule';
 import { DEFAULT_SETTINGS } from '../settings';
 import rule from './cross-filing-boilerplate';
 
-const at = (filing: string, place: string, level3: string, satisfaction = false): CorpusRow => ({ filing, place, project: 1, indicator: 1, level2: '可持续影响指标', level3, satisfaction, line: 9 });
+const at = (filing: string, place: string, level3: string, satisfaction = false): CorpusRow => ({ filing, place, project: 1, indicator: 1, level2: '可持续影响指标', level3, satisfaction, line: 9, year: 2022, department: null, target: null, peer: null, value: null });
 /** The places of every key among `rows`, as the engine gathers them. */
 const judge = (rows: CorpusRow[]) => {
   const places = new Map<string, Set<string>>();

@@ -20,6 +20,8 @@ import copyPasteAcrossProjects from './copy-paste-across-projects';
 import offDepartmentContent from './off-department-content';
 import gradeScaleInconsistent from './grade-scale-inconsistent';
 import crossFilingBoilerplate from './cross-filing-boilerplate';
+import peerTarget from './peer-target';
+import repeatedYearly from './repeated-yearly';
 
 /**
  * The rule chain: every rule of the rubric, in the order the engine runs them and findings are listed
@@ -48,6 +50,8 @@ export const RULES: Rule[] = [
   offDepartmentContent,
   gradeScaleInconsistent,
   crossFilingBoilerplate,
+  peerTarget,
+  repeatedYearly,
 ];
 
 export const RULE_IDS = RULES.map((r) => r.id);
