@@ -253,6 +253,22 @@ const zh = {
   retry: '重试',
   internalError: '查询没有完成，详情已记录在浏览器控制台。请重试；仍不行请报告这个问题。',
   pageMissing: '没有这一页（共 {n} 页），显示的是最后一页。',
+  // accessibility and loading (#13): skip link, chart tables, keyboard, scroll cues, download progress
+  skipToContent: '跳到正文',
+  chartAsTable: '以表格显示',
+  chartAsChart: '以图表显示',
+  chartTableOf: '{chart}（数据表）',
+  chartKeys: '{chart}。用方向键逐项浏览，回车打开所选项。',
+  scrollCue: '表格较宽，可左右滑动查看其余列 →',
+  scrollRegion: '可滚动区域',
+  loadEngine: '数据引擎',
+  loadData: '数据文件',
+  loadBytes: '{what}：已下载 {loaded} / {total} MB',
+  loadBytesOnly: '{what}：已下载 {loaded} MB',
+  loadStarting: '正在启动数据引擎…',
+  colShare: '占比',
+  colMonth: '月份',
+  colProjectsN: '项目数',
 };
 
 export type Key = keyof typeof zh;
@@ -500,6 +516,22 @@ const en: Record<Key, string> = {
   retry: 'Retry',
   internalError: 'The query did not complete; the details are in the browser console. Retry, and report it if it fails again.',
   pageMissing: 'There is no such page ({n} pages): this is the last one.',
+  // accessibility and loading (#13)
+  skipToContent: 'Skip to content',
+  chartAsTable: 'Show as table',
+  chartAsChart: 'Show as chart',
+  chartTableOf: '{chart} (data table)',
+  chartKeys: '{chart}. Arrow keys move from item to item; Enter opens the one chosen.',
+  scrollCue: 'Wide table: scroll sideways for the other columns →',
+  scrollRegion: 'Scrollable region',
+  loadEngine: 'Data engine',
+  loadData: 'Data files',
+  loadBytes: '{what}: {loaded} of {total} MB downloaded',
+  loadBytesOnly: '{what}: {loaded} MB downloaded',
+  loadStarting: 'Starting the data engine…',
+  colShare: 'Share',
+  colMonth: 'Month',
+  colProjectsN: 'Projects',
 };
 
 /** Short names of common reading findings; the rubric's rules carry their own (src/lib/quality/rules/). */
