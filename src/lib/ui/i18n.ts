@@ -265,9 +265,10 @@ const zh = {
   loadData: '数据文件',
   loadBytes: '{what}：已下载 {loaded} / {total} MB',
   loadBytesOnly: '{what}：已下载 {loaded} MB',
-  colShare: '占比',
   colMonth: '月份',
-  colProjectsN: '项目数',
+  colN: '数量',
+  colLowest: '最低',
+  colHighest: '最高',
 };
 
 export type Key = keyof typeof zh;
@@ -527,9 +528,10 @@ const en: Record<Key, string> = {
   loadData: 'Data files',
   loadBytes: '{what}: {loaded} of {total} MB downloaded',
   loadBytesOnly: '{what}: {loaded} MB downloaded',
-  colShare: 'Share',
   colMonth: 'Month',
-  colProjectsN: 'Projects',
+  colN: 'n',
+  colLowest: 'Min',
+  colHighest: 'Max',
 };
 
 /** Short names of common reading findings; the rubric's rules carry their own (src/lib/quality/rules/). */
