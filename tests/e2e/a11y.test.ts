@@ -3,6 +3,7 @@
  * in both languages finds no serious or critical violation.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -39,8 +40,41 @@ describe('axe-core on every view', () => {
       it(`${v.name} (${lang}): no serious or critical violation`, async () => {
         const w = await open(inLang(v.path(), lang));
         await settled(w.page);
+        // the charts' data tables open, so that they are checked too
+        for (const summary of await w.page.locator('[data-chart-table] > summary').all()) await summary.click();
         const found = { h1: await w.page.locator('h1').count(), violations: await axeViolations(w.page) };
         expect(found).toEqual({ h1: 1, violations: [] });
+      });
+    }
+  }
+});
+
+describe('charts as tables', () => {
+  /** The chart's category axis (what names its bars, boxes or heatmap rows), from its ECharts instance. */
+  const categories = (page: Page, chart: string) =>
+    page.evaluate((name) => {
+      const el = document.querySelector(`[data-chart="${name}"]`) as HTMLElement & { echarts: { getOption(): { yAxis: { data?: string[] }[] } } };
+      return el.echarts.getOption().yAxis[0].data ?? [];
+    }, chart);
+  const rowHeads = (page: Page, chart: string) => page.locator(`[data-chart-table="${chart}"] tbody th`).allInnerTexts();
+
+  for (const [view, charts] of [
+    ['', ['budget-by-county', 'project-sizes']],
+    ['?view=quality', ['score-spread', 'band-share', 'rule-heatmap']],
+  ] as const) {
+    for (const lang of ['zh', 'en'] as const) {
+      it(`${view || 'overview'} (${lang}): each chart's table, one click away, names the chart's rows`, async () => {
+        const w = await open(inLang(view, lang));
+        await settled(w.page);
+        for (const chart of charts) {
+          const table = w.page.locator(`[data-chart-table="${chart}"] table`);
+          await expect(table.isVisible()).resolves.toBe(false);
+          await w.page.locator(`[data-chart-table="${chart}"] > summary`).click();
+          await expect(table.isVisible()).resolves.toBe(true);
+          expect((await rowHeads(w.page, chart)).map((h) => h.trim()), chart).toEqual(await categories(w.page, chart));
+          await expect(w.page.locator(`[data-chart-table="${chart}"] caption`).innerText()).resolves.toContain(lang === 'zh' ? '数据表' : 'data table');
+        }
+        await w.page.screenshot({ path: join(import.meta.dirname, 'screenshots', `${view ? 'quality' : 'overview'}-tables-${lang}.png`), fullPage: true });
       });
     }
   }
