@@ -3,10 +3,10 @@
  * in both languages finds no serious or critical violation.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { shot } from './shots';
 import { journeys, settled } from './harness';
 import { inLang, VIEW_PAGES } from './views';
 
@@ -74,7 +74,7 @@ describe('charts as tables', () => {
           expect((await rowHeads(w.page, chart)).map((h) => h.trim()), chart).toEqual(await categories(w.page, chart));
           await expect(w.page.locator(`[data-chart-table="${chart}"] caption`).innerText()).resolves.toContain(lang === 'zh' ? '数据表' : 'data table');
         }
-        await w.page.screenshot({ path: join(import.meta.dirname, 'screenshots', `${view ? 'quality' : 'overview'}-tables-${lang}.png`), fullPage: true });
+        await shot(w.page, `${view ? 'quality' : 'overview'}-tables-${lang}`, true);
       });
     }
   }

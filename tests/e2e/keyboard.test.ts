@@ -3,11 +3,11 @@
  * a heatmap cell and a plan curve, reached and used with Tab, Enter and the arrows alone (no click).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readCsvRecords } from '../readback';
 import { codeOf } from './expected';
+import { shot } from './shots';
 import { journeys, query, settled } from './harness';
 
 const { open } = journeys();
@@ -79,7 +79,7 @@ describe('keyboard only', () => {
     const second = await w.page.locator('[data-key-label]').innerText();
     expect(first).toMatch(/：触发 \d+ \/ \d+（\d+%）$/);
     expect(second).not.toBe(first);
-    await w.page.screenshot({ path: join(import.meta.dirname, 'screenshots', 'quality-keyboard.png') });
+    await shot(w.page, 'quality-keyboard');
     // the tooltip shows the cell reached, as a hover would
     await expect(w.page.locator('[data-chart="rule-heatmap"] div').filter({ hasText: '触发' }).first().isVisible()).resolves.toBe(true);
     await w.page.keyboard.press('Enter');

@@ -4,9 +4,9 @@
  */
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, journeys, settled } from './harness';
+import { shot } from './shots';
 
 const { open } = journeys();
 /** The engine's wasm, in MB as the page writes it. */
@@ -40,7 +40,7 @@ describe('loading progress', () => {
     });
     await w.page.goto(new URL('?view=data', baseUrl()).href);
     await w.page.waitForSelector('[data-progress] [data-part="engine"]', { timeout: 30_000 });
-    await w.page.screenshot({ path: join(import.meta.dirname, 'screenshots', 'loading-progress.png') });
+    await shot(w.page, 'loading-progress');
     await settled(w.page);
     const seen = await w.page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
     const engine = seen.map((s) => loadedOf(s, /数据引擎/)).filter((x) => !Number.isNaN(x));

@@ -2,9 +2,9 @@
  * Tables on a phone, in real headless Chromium at 390 × 844: the key columns (name, score, band) come first,
  * and a table wider than the screen says that it scrolls, can be scrolled by keyboard, and does scroll.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { shot } from './shots';
 import { journeys, settled } from './harness';
 
 const { open } = journeys();
@@ -43,7 +43,7 @@ describe('tables on a phone', () => {
       const third = await w.page.locator(`table[data-table="${table}"] thead th`).nth(2).boundingBox();
       expect(third!.x + third!.width).toBeLessThanOrEqual(PHONE.width);
       await w.page.locator(`table[data-table="${table}"]`).scrollIntoViewIfNeeded();
-      await w.page.screenshot({ path: join(import.meta.dirname, 'screenshots', `${view}-phone-table.png`) });
+      await shot(w.page, `${view}-phone-table`);
       // focused, the arrow keys scroll it
       await w.page.evaluate((name) => document.querySelector(`table[data-table="${name}"]`)!.closest<HTMLElement>('.table-wrap')!.focus(), table);
       await w.page.keyboard.press('ArrowRight');
