@@ -50,7 +50,11 @@ export default defineConfig({
   publicDir: '../public',
   base: './',
   plugins: [svelte({ compilerOptions: { runes: true } }), pdfjsAssets()],
-  define: { __READER_VERSION__: JSON.stringify(readerVersion()) },
+  define: {
+    __READER_VERSION__: JSON.stringify(readerVersion()),
+    // the engine's download is shown against its real size (the server may send it compressed)
+    __WASM_BYTES__: String(statSync(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm')).size),
+  },
   // The CSV writer (src/lib/tables/csv.ts) is shared with ingest; in the browser csv-stringify needs its
   // browser build (its Node build uses Buffer).
   resolve: { alias: [{ find: /^csv-stringify\/sync$/, replacement: 'csv-stringify/browser/esm/sync' }] },

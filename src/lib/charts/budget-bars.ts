@@ -2,7 +2,7 @@
 import type { CountyRow } from '../db/queries';
 import { escapeHtml, fenToWan, wan } from '../ui/format';
 import { KIND_COLORS } from '../ui/colors';
-import { hovered, scrollRows, ROWS_SHOWN, type Option } from './echarts';
+import { hovered, scrollRows, ROWS_SHOWN, type ChartTable, type Option, type TableWords } from './echarts';
 
 export const KINDS = ['project', 'personnel', 'operating', 'activity'] as const;
 type Kind = (typeof KINDS)[number];
@@ -12,6 +12,16 @@ export interface BarLabels {
   county: (c: string | null) => string;
   kind: (k: Kind) => string;
   total: string;
+}
+
+/** The bars' numbers: each county's budget by kind and in total, 万元. */
+export function budgetTable(rows: CountyRow[], l: BarLabels, w: TableWords): ChartTable {
+  const kinds = KINDS.filter((k) => rows.some((r) => (r[`${k}_fen`] ?? 0n) !== 0n));
+  return {
+    head: [w.county, ...kinds.map((k) => l.kind(k)), l.total],
+    rows: rows.map((r) => [l.county(r.county_code), ...kinds.map((k) => wan(r[`${k}_fen`])), wan(r.budget_fen)]),
+    num: [...kinds, 'total'].map((_, i) => i + 1),
+  };
 }
 
 export function budgetBars(rows: CountyRow[], l: BarLabels): Option {

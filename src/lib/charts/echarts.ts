@@ -51,6 +51,30 @@ export interface Hovered {
 }
 export const hovered = (p: unknown): Hovered[] => ([] as unknown[]).concat(p) as Hovered[];
 
+/** A chart's numbers as a table (Chart.svelte shows it under the chart): the first cell of a row names it. */
+export interface ChartTable {
+  head: string[];
+  rows: string[][];
+  /** The columns that hold numbers (right-aligned). */
+  num?: number[];
+}
+
+/** The words of a chart table's headers, in the page's language. */
+export interface TableWords {
+  county: string;
+  n: string;
+  min: string;
+  max: string;
+  median: string;
+  mean: string;
+  month: string;
+}
+
+/** A box's five numbers as cells: min, Q1, median, Q3, max. */
+export const fiveCells = (b: { min: number; q1: number; median: number; q3: number; max: number }, f: (x: number) => string) =>
+  [b.min, b.q1, b.median, b.q3, b.max].map(f);
+export const fiveHeads = (w: TableWords) => [w.min, 'Q1', w.median, 'Q3', w.max];
+
 /** How many counties a chart shows at once; more scroll (`scrollRows`). */
 export const ROWS_SHOWN = 25;
 

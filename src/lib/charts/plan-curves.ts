@@ -3,7 +3,8 @@ import { groups } from 'd3-array';
 import type { MedianPoint, PlanPoint } from '../db/queries';
 import { escapeHtml, pct } from '../ui/format';
 import { EVEN_PACE, MONTHS } from '../ui/plan';
-import { hovered, type Option } from './echarts';
+import { hovered, type ChartTable, type Option, type TableWords } from './echarts';
+import type { KeyItem } from './keyboard';
 
 export interface CurveLabels {
   /** A county code's label and colour. */
@@ -24,6 +25,52 @@ export interface ProjectCurve {
 
 export const projectCurves = (rows: PlanPoint[]): ProjectCurve[] =>
   groups(rows, (r) => r.project_id).map(([id, points]) => ({ id, name: points[0].name, county_code: points[0].county_code, points }));
+
+const monthCells = (points: { month: number; pct: number | null }[], blank: string) =>
+  MONTHS.map((m) => {
+    const p = points.find((x) => x.month === m);
+    return p == null ? '—' : p.pct == null ? blank : pct(p.pct);
+  });
+
+/** The chart's numbers: each county's median, then each project's plan, month by month; the even pace. */
+export function curvesTable(curves: ProjectCurve[], medians: MedianPoint[], counties: (string | null)[], l: CurveLabels, w: TableWords): ChartTable {
+  const byCounty = groups(medians, (m) => m.county_code);
+  const months = MONTHS.map((m) => l.month(m));
+  return {
+    head: ['', w.county, ...months],
+    rows: [
+      ...counties.flatMap((c) => byCounty.filter(([x]) => x === c).map(([, ps]) => [l.median, l.county(c), ...monthCells(ps, l.blank)])),
+      ...curves.map((c) => [c.name, l.county(c.county_code), ...monthCells(c.points, l.blank)]),
+      [l.evenPace, '', ...EVEN_PACE.map((x) => pct(x))],
+    ],
+    num: months.map((_, i) => i + 2),
+  };
+}
+
+/** The project curves' points for the keyboard: a curve a row, a month a column (their series come first). */
+export function curveKeys(curves: ProjectCurve[], l: CurveLabels): (KeyItem & { id: string })[] {
+  return curves.flatMap((c, k) =>
+    c.points.flatMap((p, i) =>
+      p.pct == null
+        ? []
+        : [{ row: k, col: MONTHS.indexOf(p.month as (typeof MONTHS)[number]), seriesIndex: k, dataIndex: i, id: c.id, label: `${c.name} · ${l.county(c.county_code)} · ${l.month(p.month)} ${pct(p.pct)}` }],
+    ),
+  );
+}
+
+/** The project page's numbers: its plan, its county's median and the even pace, month by month. */
+export function projectCurveTable(plan: { month: number; pct: number | null }[], peers: { month: number; pct: number | null }[], l: ProjectCurveLabels): ChartTable {
+  const months = MONTHS.map((m) => l.month(m));
+  return {
+    head: ['', ...months],
+    rows: [
+      [l.project, ...monthCells(plan, l.blank)],
+      [l.peers, ...monthCells(peers, l.blank)],
+      [l.evenPace, ...EVEN_PACE.map((x) => pct(x))],
+    ],
+    num: months.map((_, i) => i + 1),
+  };
+}
 
 const axes = (l: CurveLabels, max: number): Option => ({
   xAxis: {

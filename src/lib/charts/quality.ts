@@ -4,7 +4,8 @@ import type { BandCount, RuleShare, ScoreSpread } from '../db/queries';
 import { BANDS, type Band, type Settings } from '../quality/settings';
 import { escapeHtml, score } from '../ui/format';
 import { BAND_COLORS } from '../ui/colors';
-import { hovered, scrollRows, ROWS_SHOWN, type Option } from './echarts';
+import { fiveCells, fiveHeads, hovered, scrollRows, ROWS_SHOWN, type ChartTable, type Option, type TableWords } from './echarts';
+import type { KeyItem } from './keyboard';
 
 export interface QualityLabels {
   /** A county code's label and colour. */
@@ -14,6 +15,15 @@ export interface QualityLabels {
   band: (b: Band) => string;
   mean: string;
   hits: string;
+}
+
+/** The boxes' numbers: each county's indicators, their scores' five numbers and mean. */
+export function scoreTable(rows: ScoreSpread[], l: QualityLabels, w: TableWords): ChartTable {
+  return {
+    head: [w.county, w.n, ...fiveHeads(w), w.mean],
+    rows: rows.map((r) => [l.county(r.county_code), String(r.n), ...fiveCells(r, score), score(r.mean)]),
+    num: [1, 2, 3, 4, 5, 6, 7],
+  };
 }
 
 /** Each county's spread of scores, over the bands' areas (the settings the data was scored with). */
@@ -51,6 +61,19 @@ export function scoreBoxes(rows: ScoreSpread[], l: QualityLabels, bands: Setting
         tooltip: { show: false },
       },
     ],
+  };
+}
+
+/** The bars' numbers: each county's indicators in each band, counted and as a share. */
+export function bandTable(counts: BandCount[], counties: (string | null)[], l: QualityLabels, w: TableWords): ChartTable {
+  const totals = rollup(counts, (v) => sum(v, (c) => c.n), (c) => c.county_code);
+  const n = (c: string | null, b: string) => counts.find((x) => x.county_code === c && x.band === b)?.n ?? 0;
+  return {
+    head: [w.county, w.n, ...BANDS],
+    rows: counties
+      .filter((c) => totals.has(c))
+      .map((c) => [l.county(c), String(totals.get(c)), ...BANDS.map((b) => `${n(c, b)}（${Math.round((100 * n(c, b)) / totals.get(c)!)}%）`)]),
+    num: [1, 2, 3, 4, 5],
   };
 }
 
@@ -94,9 +117,38 @@ export function heatRules(shares: RuleShare[]): string[] {
   return [...weight.keys()].sort((a, b) => weight.get(b)! - weight.get(a)! || a.localeCompare(b));
 }
 
+/** The rules and counties in the heatmap's order: rules that fail most first, counties as listed. */
+function heatOrder(shares: RuleShare[], counties: (string | null)[]) {
+  return { rules: heatRules(shares), ordered: counties.filter((c) => shares.some((s) => s.county_code === c)) };
+}
+const shareText = (s: RuleShare) => `${s.hits} / ${s.subjects}（${Math.round((100 * s.hits) / Math.max(1, s.subjects))}%）`;
+
+/** The heatmap's numbers: a row per rule, a column per county, each cell hits / subjects (share). */
+export function heatTable(shares: RuleShare[], counties: (string | null)[], l: QualityLabels): ChartTable {
+  const { rules, ordered } = heatOrder(shares, counties);
+  const cell = (r: string, c: string | null) => shares.find((s) => s.rule_id === r && s.county_code === c);
+  return {
+    head: ['', ...ordered.map((c) => l.county(c))],
+    rows: rules.map((r) => [l.rule(r), ...ordered.map((c) => (cell(r, c) ? shareText(cell(r, c)!) : '—'))]),
+    num: ordered.map((_, i) => i + 1),
+  };
+}
+
+/** The heatmap's cells for the keyboard: a rule a row, a county a column (its data index, its words). */
+export function heatKeys(shares: RuleShare[], counties: (string | null)[], l: QualityLabels): (KeyItem & { share: RuleShare })[] {
+  const { rules, ordered } = heatOrder(shares, counties);
+  return shares.map((s, i) => ({
+    row: rules.indexOf(s.rule_id),
+    col: ordered.indexOf(s.county_code),
+    seriesIndex: 0,
+    dataIndex: i,
+    label: `${l.rule(s.rule_id)} · ${l.county(s.county_code)}：${l.hits} ${shareText(s)}`,
+    share: s,
+  }));
+}
+
 export function ruleHeatmap(shares: RuleShare[], counties: (string | null)[], l: QualityLabels): Option {
-  const rules = heatRules(shares);
-  const ordered = counties.filter((c) => shares.some((s) => s.county_code === c));
+  const { rules, ordered } = heatOrder(shares, counties);
   const cells = shares.map((s) => ({
     value: [ordered.indexOf(s.county_code), rules.indexOf(s.rule_id), s.subjects ? s.hits / s.subjects : 0],
     share: s,

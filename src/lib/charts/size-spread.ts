@@ -2,7 +2,7 @@
 import { group } from 'd3-array';
 import type { SizeRow, SizeSpread } from '../db/queries';
 import { escapeHtml, fenToWan, wan } from '../ui/format';
-import { hovered, scrollRows, ROWS_SHOWN, type Option } from './echarts';
+import { fiveCells, fiveHeads, hovered, scrollRows, ROWS_SHOWN, type ChartTable, type Option, type TableWords } from './echarts';
 
 export interface SpreadLabels {
   /** A county code's label and colour. */
@@ -14,6 +14,16 @@ export interface SpreadLabels {
 }
 
 const number = (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+
+/** The boxes' numbers: each county's projects and their sizes' five numbers, 万元. */
+export function spreadTable(boxes: SizeSpread[], counties: (string | null)[], l: SpreadLabels, w: TableWords): ChartTable {
+  const byCounty = new Map(boxes.map((b) => [b.county_code, b]));
+  return {
+    head: [w.county, w.n, ...fiveHeads(w)],
+    rows: counties.filter((c) => byCounty.has(c)).map((c) => [l.county(c), String(byCounty.get(c)!.n), ...fiveCells(byCounty.get(c)!, number)]),
+    num: [1, 2, 3, 4, 5, 6],
+  };
+}
 
 /** `counties`: the county codes in the order the rows are drawn. */
 export function sizeSpread(boxes: SizeSpread[], dots: SizeRow[] | null, counties: (string | null)[], l: SpreadLabels): Option {

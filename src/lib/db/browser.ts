@@ -10,6 +10,7 @@ import { arrowRows } from './arrow-rows';
 import type { Database } from './database';
 import { LoadFailure } from './failure';
 import { fetchBytes, type DataFiles } from './files';
+import { ended, report } from './progress';
 import { CREATE_TABLES, OFFLINE, TABLES, type Table } from './tables';
 import { toRows, type Run } from './values';
 
@@ -81,7 +82,8 @@ async function start(db: AsyncDuckDB, worker: Worker): Promise<AsyncDuckDBConnec
     };
   });
   const opened = (async () => {
-    await db.instantiate(wasmUrl, null, () => progress());
+    // the build's size of the wasm: the server's length is the compressed one, the progress counts unpacked bytes
+    await db.instantiate(wasmUrl, null, (p) => (progress(), report(siteName(wasmUrl), p.bytesLoaded, __WASM_BYTES__)));
     await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
     const conn = await db.connect();
     for (const s of [...OFFLINE, ...CREATE_TABLES]) await conn.query(s);
@@ -93,6 +95,7 @@ async function start(db: AsyncDuckDB, worker: Worker): Promise<AsyncDuckDBConnec
     // duckdb-wasm's own errors (its worker's message) become an engine failure naming the wasm
     throw e instanceof LoadFailure ? e : new LoadFailure('engine', siteName(wasmUrl), '', e instanceof Error ? e.message : String(e));
   } finally {
+    ended(siteName(wasmUrl));
     clearTimeout(timer);
     worker.removeEventListener('error', onError);
   }

@@ -6,38 +6,55 @@
  */
 import { LoadFailure, messageOf } from './failure';
 import { mismatch, nativeHash, sha256Stream, type FileDigest, type FileDigests } from './integrity';
+import { ended, report } from './progress';
 
-/** A body read piece by piece into the pure-JS hash as it arrives; its bytes and their SHA-256. */
-async function hashedBody(res: Response): Promise<{ bytes: Uint8Array; sha256: string }> {
-  const hash = sha256Stream();
+/**
+ * A body read piece by piece, its progress reported as it arrives (progress.ts), and with `hash` fed into
+ * the pure-JS hash as it comes; its bytes and, hashed, their SHA-256.
+ */
+async function readBody(res: Response, file: string, total: number | null, hash: boolean): Promise<{ bytes: Uint8Array; sha256?: string }> {
+  const sha = hash ? sha256Stream() : null;
   const pieces: Uint8Array[] = [];
   const reader = res.body!.getReader();
   let spent = 0;
-  for (let r = await reader.read(); !r.done; r = await reader.read()) {
-    const t0 = performance.now();
-    hash.update(r.value);
-    spent += performance.now() - t0;
-    pieces.push(r.value);
+  let loaded = 0;
+  try {
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      if (sha) {
+        const t0 = performance.now();
+        sha.update(r.value);
+        spent += performance.now() - t0;
+      }
+      pieces.push(r.value);
+      report(file, (loaded += r.value.length), total);
+    }
+  } finally {
+    ended(file);
   }
-  performance.measure('verify', { start: performance.now() - spent, duration: spent }); // the benchmark's figure
-  const bytes = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  if (sha) performance.measure('verify', { start: performance.now() - spent, duration: spent }); // the benchmark's figure
+  const bytes = new Uint8Array(loaded);
   let at = 0;
   for (const p of pieces) bytes.set(p, (at += p.length) - p.length);
-  return { bytes, sha256: hash.hex() };
+  return { bytes, sha256: sha?.hex() };
 }
 
 /**
  * The bytes of a response, or the failure that names what the server answered. `hash`: also their
  * SHA-256 when it must be computed in JS (no crypto.subtle), during the download rather than after it.
+ * `size`: the bytes the build listed, the total its progress is shown against (else the server's length,
+ * when the body is not compressed on the way).
  */
-export async function fetchBytes(url: URL, file: string, init?: RequestInit, hash = false): Promise<{ bytes: Uint8Array; res: Response; sha256?: string }> {
+export async function fetchBytes(url: URL, file: string, init?: RequestInit, hash = false, size?: number): Promise<{ bytes: Uint8Array; res: Response; sha256?: string }> {
   let res: Response;
   try {
+    if (size != null) report(file, 0, size);
     res = await fetch(url, init);
     if (!res.ok) throw new LoadFailure('http', file, '200 OK', `${res.status} ${res.statusText}`.trim());
-    if (hash && !nativeHash() && res.body) return { ...(await hashedBody(res)), res };
-    return { bytes: new Uint8Array(await res.arrayBuffer()), res };
+    if (!res.body || init?.method === 'HEAD') return { bytes: new Uint8Array(await res.arrayBuffer()), res };
+    const length = res.headers.get('content-encoding') ? null : Number(res.headers.get('content-length')) || null;
+    return { ...(await readBody(res, file, size ?? length, hash && !nativeHash())), res };
   } catch (e) {
+    ended(file);
     throw e instanceof LoadFailure ? e : new LoadFailure('network', file, '', messageOf(e));
   }
 }
@@ -74,7 +91,7 @@ export function dataFiles(dataUrl: URL, list: FileDigest | undefined, decode: <T
   const name = (path: string) => `data/${path}`;
   const checked = async (path: string, want: FileDigest | undefined, countRows?: (b: Uint8Array) => number) => {
     if (!want) throw new LoadFailure('unlisted', name(path));
-    const { bytes, res, sha256 } = await fetchBytes(new URL(path, dataUrl), name(path), undefined, true);
+    const { bytes, res, sha256 } = await fetchBytes(new URL(path, dataUrl), name(path), undefined, true, want.bytes);
     const bad = await timed(() => mismatch(bytes, want, countRows, sha256));
     if (bad) throw new LoadFailure(bad.what, name(path), bad.expected, bad.found);
     return { bytes, res };

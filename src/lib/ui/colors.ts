@@ -6,4 +6,5 @@ export const NO_COUNTY_COLOR = '#8a8f98';
 export const KIND_COLORS: Record<string, string> = {
   project: '#2f6fb0', personnel: '#7b5ea7', operating: '#2a9aa8', activity: '#d9822b',
 };
-export const BAND_COLORS: Record<Band, string> = { 优: '#2e8b57', 良: '#4f8fc0', 中: '#d4a017', 差: '#c0392b' };
+/** As app.css's --good, --ok, --warn, --bad: white text reaches 4.5:1 on 优, 良 and 差; 中's badge has dark text. */
+export const BAND_COLORS: Record<Band, string> = { 优: '#277a4c', 良: '#3a77ab', 中: '#d4a017', 差: '#c0392b' };

@@ -18,7 +18,7 @@ const zh = {
   engineError: '数据引擎加载失败',
   dataError: '数据加载失败',
   loading: '加载中…',
-  waitingEngine: '数据引擎加载中，马上就好…',
+  waitingEngine: '正在启动数据引擎…',
   filters: '筛选',
   clearFilters: '清除筛选',
   all: '全部',
@@ -361,6 +361,22 @@ const zh = {
   peer_within: '居中',
   peerNone: '无同类',
   peerAmong: '{n}县中位 {median}',
+  // accessibility and loading (#13): skip link, chart tables, keyboard, scroll cues, download progress
+  skipToContent: '跳到正文',
+  chartAsTable: '以表格显示',
+  chartAsChart: '以图表显示',
+  chartTableOf: '{chart}（数据表）',
+  chartKeys: '{chart}。用方向键逐项浏览，回车打开所选项。',
+  scrollCue: '表格较宽，可左右滑动查看其余列 →',
+  scrollRegion: '可滚动区域',
+  loadEngine: '数据引擎',
+  loadData: '数据文件',
+  loadBytes: '{what}：已下载 {loaded} / {total} MB',
+  loadBytesOnly: '{what}：已下载 {loaded} MB',
+  colMonth: '月份',
+  colN: '数量',
+  colLowest: '最低',
+  colHighest: '最高',
 };
 
 export type Key = keyof typeof zh;
@@ -381,7 +397,7 @@ const en: Record<Key, string> = {
   engineError: 'The data engine failed to load',
   dataError: 'The data failed to load',
   loading: 'Loading…',
-  waitingEngine: 'The data engine is loading…',
+  waitingEngine: 'Starting the data engine…',
   filters: 'Filters',
   clearFilters: 'Clear filters',
   all: 'All',
@@ -716,6 +732,22 @@ const en: Record<Key, string> = {
   peer_within: 'typical',
   peerNone: 'no peers',
   peerAmong: 'median {median} of {n}',
+  // accessibility and loading (#13)
+  skipToContent: 'Skip to content',
+  chartAsTable: 'Show as table',
+  chartAsChart: 'Show as chart',
+  chartTableOf: '{chart} (data table)',
+  chartKeys: '{chart}. Arrow keys move from item to item; Enter opens the one chosen.',
+  scrollCue: 'Wide table: scroll sideways for the other columns →',
+  scrollRegion: 'Scrollable region',
+  loadEngine: 'Data engine',
+  loadData: 'Data files',
+  loadBytes: '{what}: {loaded} of {total} MB downloaded',
+  loadBytesOnly: '{what}: {loaded} MB downloaded',
+  colMonth: 'Month',
+  colN: 'n',
+  colLowest: 'Min',
+  colHighest: 'Max',
 };
 
 /** Short names of common reading findings; the rubric's rules carry their own (src/lib/quality/rules/). */
