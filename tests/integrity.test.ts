@@ -48,8 +48,8 @@ describe('the data files, their manifest and the site’s list', () => {
   }, 120_000); // two child processes: 17 s on this machine under load, past the default 10 s
 
   it('the manifest gives every file the ingest wrote, with its size and SHA-256', () => {
-    const written = files(out).filter((f) => /^(parts\/|[a-z]+\.(arrow|parquet|csv)$)/.test(f));
-    expect(written.length).toBe(5 * 3 + 5 * manifest.partitions.length);
+    const written = files(out).filter((f) => /^(parts\/|[a-z]+\.(arrow|parquet|csv)$|peers\.json$)/.test(f));
+    expect(written.length).toBe(5 * 3 + 5 * manifest.partitions.length + 1); // + peers.json, the peer spreads
     expect(Object.keys(manifest.files).sort()).toEqual(written);
     for (const f of written) {
       const b = readFileSync(join(out, f));
@@ -58,7 +58,7 @@ describe('the data files, their manifest and the site’s list', () => {
   });
 
   it('files.json gives every file the site reads but summary.json, an Arrow file’s rows as its stream holds them', () => {
-    const read = files(out).filter((f) => /^(parts\/.*\.arrow|overview\/.*\.json|filings\/.*\.json)$/.test(f));
+    const read = files(out).filter((f) => /^(parts\/.*\.arrow|overview\/.*\.json|filings\/.*\.json|peers\.json)$/.test(f));
     expect(Object.keys(listed).sort()).toEqual(read);
     for (const f of read) {
       const b = readFileSync(join(out, f));
