@@ -96,6 +96,14 @@ describe('level labels by meaning', () => {
   });
 });
 
+describe('an older link by a label as written', () => {
+  it('still selects the rows written so (?level2=服务对象满意度)', async () => {
+    const n = (await run(`SELECT count(*)::INTEGER AS n FROM indicators WHERE level2 = '服务对象满意度'`))[0].n as number;
+    expect(n).toBeGreaterThan(0);
+    expect(await count(run, 'indicators', only({ level2: '服务对象满意度' }))).toBe(n);
+  });
+});
+
 describe('sorts by meaning', () => {
   const sorted = async (table: DataTable, column: string, desc: boolean) =>
     (await everyRow(run, table, await columns(run, table), NO_FILTERS, { column, desc })).map((r) => r[column] as string | null);

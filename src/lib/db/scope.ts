@@ -77,6 +77,9 @@ class Where {
 /** The level label an indicator (alias a) is filtered and counted by: its standard label, else as written. */
 export const levelLabel = (a: string, level: 1 | 2) => `coalesce(${a}.level${level}_canonical, ${a}.level${level})`;
 
+/** The level filter: the standard label, or (an older link) the label exactly as written. */
+const levelIs = (a: string, level: 1 | 2) => `(${levelLabel(a, level)} = ?::VARCHAR OR ${a}.level${level} = ?::VARCHAR)`;
+
 const projectText = `contains(lower(concat_ws(' ', p.name, p.code, p.purpose, p.goals)), lower(?::VARCHAR))`;
 const indicatorText = (a: string) =>
   `contains(lower(concat_ws(' ', ${a}.level1, ${a}.level2, ${a}.level3, ${a}.description, ${a}.target_raw, ${a}.basis)), lower(?::VARCHAR))`;
@@ -101,8 +104,8 @@ export function scope(f: Filters): Sql {
   if (f.source != null) filings.add(SOURCE_SQL[f.source] ?? 'FALSE');
 
   const indicatorOwn = new Where(); // the indicator filters alone, on alias i
-  if (f.level1 != null) indicatorOwn.add(`${levelLabel('i', 1)} = ?::VARCHAR`, f.level1);
-  if (f.level2 != null) indicatorOwn.add(`${levelLabel('i', 2)} = ?::VARCHAR`, f.level2);
+  if (f.level1 != null) indicatorOwn.add(levelIs('i', 1), f.level1, f.level1);
+  if (f.level2 != null) indicatorOwn.add(levelIs('i', 2), f.level2, f.level2);
 
   const projects = new Where();
   place(projects, 'p');
@@ -120,8 +123,8 @@ export function scope(f: Filters): Sql {
   const indicators = new Where();
   place(indicators, 'i');
   indicators.add('i.project_id IN (SELECT project_id FROM sel_projects)');
-  if (f.level1 != null) indicators.add(`${levelLabel('i', 1)} = ?::VARCHAR`, f.level1);
-  if (f.level2 != null) indicators.add(`${levelLabel('i', 2)} = ?::VARCHAR`, f.level2);
+  if (f.level1 != null) indicators.add(levelIs('i', 1), f.level1, f.level1);
+  if (f.level2 != null) indicators.add(levelIs('i', 2), f.level2, f.level2);
   if (f.rule != null) {
     indicators.add(
       `EXISTS (SELECT 1 FROM findings x WHERE x.rule_id = ?::VARCHAR AND (x.indicator_id = i.indicator_id OR (x.indicator_id IS NULL AND x.project_id = i.project_id)))`,
