@@ -74,13 +74,13 @@ describe('a score explains itself on the project page', () => {
     expect(row.score_cap).toBe(settings.criticalCap);
     expect(row.score).toBe(settings.criticalCap);
     expect(row.parts as number).toBeGreaterThan(settings.criticalCap);
-    for (const [lang, words] of [['', `严重发现封顶：至多 ${settings.criticalCap} 分`], ['&lang=en', `Capped at ${settings.criticalCap} by a critical finding`]]) {
+    for (const [lang, words, poor] of [['', `严重发现封顶：至多 ${settings.criticalCap} 分`, '差'], ['&lang=en', `Capped at ${settings.criticalCap} by a critical finding`, 'Poor']]) {
       const w = await openProject(training.project_id, lang);
       const cell = w.page.locator(`[data-indicator="${row.indicator_id}"] [data-score-parts]`);
       await expect.poll(() => cell.locator('[data-capped]').innerText()).toContain(words);
       expect(await cell.locator('[data-capped]').innerText()).toContain((row.parts as number).toFixed(1));
       expect(await cell.locator('.value').innerText()).toBe(settings.criticalCap.toFixed(1));
-      expect(await cell.locator('.band').innerText()).toBe('差');
+      expect(await cell.locator('.band').innerText()).toBe(poor);
     }
   });
 
@@ -221,7 +221,7 @@ describe('partial rubric', () => {
     const row = w.page.locator('[data-table="counties"] tr[data-county="-"]');
     expect(await row.locator('[data-partial-rubric]').innerText()).toContain('部分评分');
     const [{ mean }] = await rows(`SELECT avg(score) AS mean FROM T(projects) WHERE county_code IS NULL`);
-    const meanCell = row.locator('td').nth(9);
+    const meanCell = row.locator('td[data-col="mean-score"]');
     expect((await meanCell.innerText()).split('\n')[0].trim()).toBe('—');
     await w.page.locator('[data-partial-toggle]').check();
     await expect.poll(() => query(w.page).get('partial')).toBe('1');
