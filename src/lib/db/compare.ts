@@ -5,6 +5,7 @@
  * ranking of one kind of body across counties. Pure but for the SQL; filter values are bound parameters.
  */
 import { bandCounts, counties, fen, medians, ruleShares, type BandCount, type CountyRow, type MedianPoint, type RuleShare } from './queries';
+import { decode, type RowOf } from './decode';
 import { scoped, type Filters } from './scope';
 import { overviewKey, type Overview } from './summary';
 import type { Run } from './values';
@@ -146,19 +147,11 @@ export function changes(data: readonly SideData[]): Change[] {
 }
 
 /** A filing of one kind of body, ranked among the same kind's in other counties. */
-export interface KindRank {
-  filing_id: string;
-  county_code: string | null;
-  year: number | null;
-  department: string;
-  budget_fen: bigint | null;
-  projects: number;
-  indicators: number;
-  score: number | null;
-  band: string | null;
-  critical: number;
-  major: number;
-}
+const KIND_RANK = {
+  filing_id: 'text', county_code: 'text?', year: 'int?', department: 'text', budget_fen: 'fen?', projects: 'int', indicators: 'int',
+  score: 'double?', band: 'text?', critical: 'int', major: 'int',
+} as const;
+export type KindRank = RowOf<typeof KIND_RANK>;
 
 /** The filings of `f.department_kind` (and the other filings filters) across the loaded counties, best score first. */
 export async function kindRanking(run: Run, f: Filters, limit = 50): Promise<KindRank[]> {
@@ -169,5 +162,5 @@ FROM filings f
 WHERE f.filing_id IN (SELECT filing_id FROM sel_filings) AND f.department_kind IS NOT NULL
 ORDER BY f.score DESC NULLS LAST, f.county_code, f.year, f.filing_id
 LIMIT ?::INTEGER`, limit);
-  return (await run(q.text, q.params)) as unknown as KindRank[];
+  return decode(KIND_RANK, await run(q.text, q.params));
 }
