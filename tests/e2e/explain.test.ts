@@ -227,4 +227,18 @@ describe('partial rubric', () => {
     await expect.poll(() => query(w.page).get('partial')).toBe('1');
     await expect.poll(async () => (await meanCell.innerText()).split('\n')[0].trim()).toBe((mean as number).toFixed(1));
   });
+  it.skipIf(partitioned)('is kept out of the quality view’s band mix too, and back in with partial=1', async () => {
+    const rowsOf = async (path: string) => {
+      const w = await open(path);
+      await settled(w.page);
+      return w.page.evaluate(() => {
+        const el = document.querySelector('[data-chart="band-share"]') as HTMLElement & { echarts: { getOption(): { yAxis: { data?: string[] }[] } } };
+        return el.echarts.getOption().yAxis[0].data ?? [];
+      });
+    };
+    const without = await rowsOf('?view=quality');
+    expect(without.length).toBeGreaterThan(0);
+    expect(without).not.toContain('未注明县区'); // seed 004: duty activities, a partial rubric only
+    expect(await rowsOf('?view=quality&partial=1')).toContain('未注明县区');
+  });
 });

@@ -24,13 +24,13 @@ ORDER BY i.county_code IS NULL, median DESC, i.county_code`,
 const BAND_COUNT = { county_code: 'text?', band: 'text', n: 'int' } as const;
 export type BandCount = RowOf<typeof BAND_COUNT>;
 
-/** Indicators per county and band (优/良/中/差). */
+/** Indicators per county and band (优/良/中/差); partial-rubric scores left out unless asked, as in the box plot beside it. */
 export async function bandCounts(run: Run, f: Filters): Promise<BandCount[]> {
   const q = over(f, {
     select: `
 SELECT i.county_code, i.band, count(*)::INTEGER AS n
 FROM indicators i
-WHERE ${selected('indicators', 'i')} AND i.band IS NOT NULL
+WHERE ${selected('indicators', 'i')} AND i.band IS NOT NULL AND ${counted(f, 'i')}
 GROUP BY ALL
 ORDER BY i.county_code, i.band`,
   });
