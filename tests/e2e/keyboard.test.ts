@@ -81,7 +81,8 @@ describe('keyboard only', () => {
     expect(second).not.toBe(first);
     await shot(w.page, 'quality-keyboard');
     // the tooltip shows the cell reached, as a hover would
-    await expect(w.page.locator('[data-chart="rule-heatmap"] div').filter({ hasText: '触发' }).first().isVisible()).resolves.toBe(true);
+    // (echarts shows it on its next frame: waited for, not read at once)
+    await expect.poll(() => w.page.locator('[data-chart="rule-heatmap"] div').filter({ hasText: '触发' }).first().isVisible(), { timeout: 10_000 }).toBe(true);
     await w.page.keyboard.press('Enter');
     await w.page.waitForFunction(() => new URL(location.href).searchParams.has('rule'));
     const q = query(w.page);
