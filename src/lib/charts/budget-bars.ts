@@ -4,7 +4,7 @@ import { escapeHtml, fenToWan, wan } from '../ui/format';
 import { KIND_COLORS } from '../ui/colors';
 import { hovered, scrollRows, ROWS_SHOWN, type ChartTable, type Option, type TableWords } from './echarts';
 
-export const KINDS = ['project', 'personnel', 'operating', 'activity'] as const;
+import { KINDS } from '../db/queries/overview';
 type Kind = (typeof KINDS)[number];
 
 export interface BarLabels {

@@ -5,8 +5,8 @@ import type { Filters } from '../scope';
 import { FIVE, fen, fiveNumbers, over, selected, withSelectedProjects } from '../sql';
 import type { Run } from '../values';
 
-/** The project kinds whose budgets the overview's bars stack. */
-const KINDS = ['project', 'personnel', 'operating', 'activity'] as const;
+/** The project kinds whose budgets the overview totals column by column (`<kind>_fen`): the bars and 对比 read these. */
+export const KINDS = ['project', 'personnel', 'operating', 'activity'] as const;
 
 const COUNTY_ROW = {
   county_code: 'text?', years: 'text?', filings: 'int', projects: 'int', indicators: 'int',
